@@ -1,0 +1,141 @@
+using NodaTime;
+
+namespace CantinaOps.Domain.Bookings;
+
+public enum BookingStatus
+{
+    Confirmed = 1,
+    CheckedIn = 2,
+    Completed = 3,
+    Cancelled = 4,
+    NoShow = 5,
+}
+
+/// <summary>Who made (or cancelled) a booking.</summary>
+public enum BookedBy
+{
+    Household = 1,
+    Desk = 2,
+    Partner = 3,
+    Coordinator = 4,
+}
+
+/// <summary>
+/// A household's slot on a family resource, or a partner's block on the professional kitchen.
+/// </summary>
+public sealed class Booking
+{
+    private Booking()
+    {
+    }
+
+    private Booking(int resourceId, Interval time, int seat, int? householdId, int? partnerId,
+        BookedBy by, string? byUserId, Instant now)
+    {
+        ResourceId = resourceId;
+        Start = time.Start;
+        End = time.End;
+        HeldFrom = time.Start;
+        Seat = seat;
+        HouseholdId = householdId;
+        PartnerId = partnerId;
+        Status = BookingStatus.Confirmed;
+        MadeBy = by;
+        MadeByUserId = byUserId;
+        CreatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int ResourceId { get; private set; }
+    public int? HouseholdId { get; private set; }
+    public int? PartnerId { get; private set; }
+    public Instant Start { get; private set; }
+    public Instant End { get; private set; }
+
+    /// <summary>
+    /// Equals <see cref="Start"/> while the booking holds its slot and becomes null once the slot is
+    /// given back (cancelled, no-show). The database's unique index on (resource, held-from, seat)
+    /// is the last guard against a double booking; nulls never collide, so a freed slot can be taken again.
+    /// </summary>
+    public Instant? HeldFrom { get; private set; }
+
+    /// <summary>Which of the resource's places this booking uses (always 1 when capacity is 1).</summary>
+    public int Seat { get; private set; }
+
+    public BookingStatus Status { get; private set; }
+    public BookedBy MadeBy { get; private set; }
+    public string? MadeByUserId { get; private set; }
+    public Instant CreatedAt { get; private set; }
+    public Instant? CheckedInAt { get; private set; }
+    public Instant? CompletedAt { get; private set; }
+    public Instant? CancelledAt { get; private set; }
+    public BookedBy? CancelledBy { get; private set; }
+    public Instant? NoShowAt { get; private set; }
+
+    public Interval Time => new(Start, End);
+
+    public bool HoldsSlot => HeldFrom is not null;
+
+    public static Booking ForHousehold(int resourceId, Interval slot, int seat, int householdId,
+        BookedBy by, string? byUserId, Instant now) =>
+        new(resourceId, slot, seat, householdId, null, by, byUserId, now);
+
+    public static Booking ForPartner(int resourceId, Interval block, int partnerId,
+        BookedBy by, string? byUserId, Instant now) =>
+        new(resourceId, block, 1, null, partnerId, by, byUserId, now);
+
+    public Refusal? CheckIn(Instant now)
+    {
+        if (Status != BookingStatus.Confirmed)
+        {
+            return Invalid("check in");
+        }
+
+        Status = BookingStatus.CheckedIn;
+        CheckedInAt = now;
+        return null;
+    }
+
+    public Refusal? Complete(Instant now)
+    {
+        if (Status != BookingStatus.CheckedIn)
+        {
+            return Invalid("complete");
+        }
+
+        Status = BookingStatus.Completed;
+        CompletedAt = now;
+        return null;
+    }
+
+    public Refusal? Cancel(Instant now, BookedBy by)
+    {
+        if (Status != BookingStatus.Confirmed)
+        {
+            return Invalid("cancel");
+        }
+
+        Status = BookingStatus.Cancelled;
+        CancelledAt = now;
+        CancelledBy = by;
+        HeldFrom = null;
+        return null;
+    }
+
+    /// <summary>Marks an absence and gives the slot back so a walk-in can take it.</summary>
+    public Refusal? MarkNoShow(Instant now)
+    {
+        if (Status != BookingStatus.Confirmed || now < Start)
+        {
+            return Invalid("mark as no-show");
+        }
+
+        Status = BookingStatus.NoShow;
+        NoShowAt = now;
+        HeldFrom = null;
+        return null;
+    }
+
+    private Refusal Invalid(string action) =>
+        new(Rule.InvalidStatusChange, $"A booking that is {Status.ToString().ToLowerInvariant()} cannot {action}.");
+}

@@ -1,0 +1,68 @@
+using NodaTime;
+
+namespace CantinaOps.Domain.Households;
+
+/// <summary>
+/// A family known to the site by a pseudonymous code. Only what is needed to reach it is kept:
+/// no surname is required, and wall plans show the code, never the display name.
+/// </summary>
+public sealed class Household
+{
+    private Household()
+    {
+        Code = string.Empty;
+        Language = Languages.Default;
+    }
+
+    public Household(string code, int size, string language, Instant createdAt,
+        string? displayName = null, string? phone = null, string? hotel = null)
+    {
+        if (!HouseholdCode.IsWellFormed(code))
+        {
+            throw new ArgumentException($"'{code}' is not a household code.", nameof(code));
+        }
+
+        Code = code;
+        Language = Languages.Default;
+        CreatedAt = createdAt;
+        IsActive = true;
+        Update(size, language, displayName, phone, hotel);
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; }
+    public string? DisplayName { get; private set; }
+    public int Size { get; private set; }
+
+    /// <summary>A BCP 47 tag from <see cref="Languages.Supported"/>.</summary>
+    public string Language { get; private set; }
+
+    /// <summary>E.164 form when present (normalised by the caller).</summary>
+    public string? Phone { get; private set; }
+    public string? Hotel { get; private set; }
+    public bool IsActive { get; private set; }
+    public Instant CreatedAt { get; private set; }
+
+    public void Update(int size, string language, string? displayName, string? phone, string? hotel)
+    {
+        if (size is < 1 or > 30)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), "A household has between 1 and 30 people.");
+        }
+
+        if (!Languages.IsSupported(language))
+        {
+            throw new ArgumentException($"Language '{language}' is not offered.", nameof(language));
+        }
+
+        Size = size;
+        Language = language;
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        Hotel = string.IsNullOrWhiteSpace(hotel) ? null : hotel.Trim();
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
+}

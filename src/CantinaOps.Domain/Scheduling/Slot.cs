@@ -1,0 +1,23 @@
+using NodaTime;
+
+namespace CantinaOps.Domain.Scheduling;
+
+/// <summary>A bookable stretch of one resource, known both by its wall-clock times and its instants.</summary>
+public sealed record Slot(int ResourceId, LocalDateTime LocalStart, LocalDateTime LocalEnd, Instant Start, Instant End)
+{
+    public Interval Time => new(Start, End);
+
+    public bool Overlaps(Instant start, Instant end) => Start < end && start < End;
+}
+
+/// <summary>A slot and what is left of it: free places, or why it cannot be taken.</summary>
+public sealed record SlotAvailability(Slot Slot, int Capacity, int Taken, bool OutOfService)
+{
+    public bool Free => !OutOfService && Taken < Capacity;
+}
+
+/// <summary>The time a booking holds on a resource; the only booking data availability needs.</summary>
+public readonly record struct HeldTime(int ResourceId, Instant Start, Instant End, int Seat = 1);
+
+/// <summary>What a successful check grants: the exact interval and the place (seat) to store.</summary>
+public readonly record struct SlotClaim(Interval Time, int Seat);

@@ -1,0 +1,249 @@
+using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Households;
+using CantinaOps.Domain.Sites;
+using NodaTime;
+
+namespace CantinaOps.Domain.Scheduling;
+
+/// <summary>
+/// The booking rules of one space: which slots exist, which are free, and whether a request may be
+/// granted. It reads a loaded <see cref="Space"/> (with its site, hours, resources and outages) and
+/// is told what is already held; it never touches storage, so the caller decides how to load and lock.
+/// </summary>
+public sealed class SpaceSchedule
+{
+    /// <summary>Partner blocks start and end on this grid.</summary>
+    public static readonly Duration BlockGrid = Duration.FromMinutes(15);
+
+    private readonly Space _space;
+    private readonly Site _site;
+
+    public SpaceSchedule(Space space)
+    {
+        _space = space;
+        _site = space.Site;
+        Zone = _site.Zone;
+    }
+
+    public DateTimeZone Zone { get; }
+
+    public Space Space => _space;
+
+    public bool IsClosed(LocalDate day) => _site.Closures.Any(c => c.Covers(day, _space.Id));
+
+    public Duration SlotLengthOf(ResourceKind kind) =>
+        _site.SlotLengths.FirstOrDefault(s => s.Kind == kind)?.Length ?? Duration.FromHours(1);
+
+    /// <summary>The fixed slots of a resource on a local date (block-booked resources: one slot per opening range).</summary>
+    public IEnumerable<Slot> SlotsOn(Resource resource, LocalDate day)
+    {
+        if (!resource.IsActive || IsClosed(day))
+        {
+            yield break;
+        }
+
+        foreach (var range in _space.RangesOn(day.DayOfWeek))
+        {
+            var closes = range.ClosesOn(day);
+            if (resource.Kind.IsBookedInBlocks())
+            {
+                var opens = range.OpensOn(day);
+                yield return new Slot(resource.Id, opens, closes, Zone.ToInstant(opens), Zone.ToInstant(closes));
+                continue;
+            }
+
+            var length = Period.FromMinutes((long)SlotLengthOf(resource.Kind).TotalMinutes);
+            for (var start = range.OpensOn(day); start + length <= closes; start += length)
+            {
+                // A start in the spring-forward gap is a time no one will live: that slot does not exist.
+                if (!Zone.Exists(start))
+                {
+                    continue;
+                }
+
+                var end = start + length;
+                yield return new Slot(resource.Id, start, end, Zone.ToInstant(start), Zone.ToInstant(end));
+            }
+        }
+    }
+
+    /// <summary>Every slot of every active resource of the space over a run of days, with what is left of it.</summary>
+    public IReadOnlyList<SlotAvailability> Availability(LocalDate from, int days, IEnumerable<HeldTime> held)
+    {
+        var heldByResource = held.GroupBy(h => h.ResourceId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.Start).ToArray());
+        var result = new List<SlotAvailability>();
+        foreach (var resource in _space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            var mine = heldByResource.GetValueOrDefault(resource.Id) ?? [];
+            for (var day = from; day < from.PlusDays(days); day = day.PlusDays(1))
+            {
+                foreach (var slot in SlotsOn(resource, day))
+                {
+                    if (resource.Kind.IsBookedInBlocks())
+                    {
+                        result.AddRange(SplitByBlocks(resource, slot, mine));
+                    }
+                    else
+                    {
+                        var taken = mine.Count(h => slot.Overlaps(h.Start, h.End));
+                        result.Add(new SlotAvailability(slot, resource.Capacity, taken,
+                            resource.IsOutOfServiceDuring(slot.Time)));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Checks that a household may take the slot of <paramref name="resource"/> starting at <paramref name="start"/>.</summary>
+    public Outcome<SlotClaim> CheckHouseholdSlot(Resource resource, Household household, Instant start, Instant now,
+        int householdBookingsThatWeek, QuotaPolicy quotas, IReadOnlyCollection<HeldTime> heldOnResource)
+    {
+        if (!household.IsActive)
+        {
+            return Outcome<SlotClaim>.Refused(Rule.HouseholdInactive, $"Household {household.Code} is inactive.");
+        }
+
+        if (resource.Kind.IsBookedInBlocks())
+        {
+            return Outcome<SlotClaim>.Refused(Rule.WrongResourceForBooker,
+                $"{resource.Name} is reserved by partner associations, not by households.");
+        }
+
+        var local = start.InZone(Zone).LocalDateTime;
+        if (CheckDayAndWindow(resource, local.Date, start, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var slot = SlotsOn(resource, local.Date).FirstOrDefault(s => s.Start == start);
+        if (slot is null)
+        {
+            return InsideOpeningHours(local, local)
+                ? Outcome<SlotClaim>.Refused(Rule.NotASlotStart,
+                    $"{local:HH:mm} is not the start of a {SlotLengthOf(resource.Kind).TotalMinutes:0}-minute slot of {resource.Name}.")
+                : Outcome<SlotClaim>.Refused(Rule.OutsideOpeningHours,
+                    $"{_space.Name} is not open at {local:HH:mm} on {local:dddd d MMMM}.");
+        }
+
+        if (resource.IsOutOfServiceDuring(slot.Time))
+        {
+            return Outcome<SlotClaim>.Refused(Rule.ResourceOutOfService, $"{resource.Name} is out of service then.");
+        }
+
+        if (quotas.WeeklyLimit(_space.Kind, household.Size) is { } limit && householdBookingsThatWeek >= limit)
+        {
+            return Outcome<SlotClaim>.Refused(Rule.QuotaReached,
+                $"Household {household.Code} already has {householdBookingsThatWeek} of its {limit} bookings this week.");
+        }
+
+        var seatsTaken = heldOnResource.Where(h => slot.Overlaps(h.Start, h.End)).Select(h => h.Seat).ToHashSet();
+        var seat = Enumerable.Range(1, resource.Capacity).FirstOrDefault(s => !seatsTaken.Contains(s));
+        return seat == 0
+            ? Outcome<SlotClaim>.Refused(Rule.SlotTaken, $"{resource.Name} is already booked at {local:HH:mm}.")
+            : Outcome<SlotClaim>.Success(new SlotClaim(slot.Time, seat));
+    }
+
+    /// <summary>Checks a partner's block on a block-booked resource (the professional kitchen).</summary>
+    public Outcome<SlotClaim> CheckPartnerBlock(Resource resource, Instant start, Instant end, Instant now,
+        IReadOnlyCollection<HeldTime> heldOnResource)
+    {
+        if (!resource.Kind.IsBookedInBlocks())
+        {
+            return Outcome<SlotClaim>.Refused(Rule.WrongResourceForBooker,
+                $"Partners reserve the professional kitchen; {resource.Name} is booked by households.");
+        }
+
+        var localStart = start.InZone(Zone).LocalDateTime;
+        var localEnd = end.InZone(Zone).LocalDateTime;
+        if (end <= start || localEnd > localStart.Date.PlusDays(1).AtMidnight() || !OnGrid(localStart) || !OnGrid(localEnd))
+        {
+            return Outcome<SlotClaim>.Refused(Rule.InvalidBlock,
+                "A block starts and ends on the same day, on a quarter hour, and ends after it starts.");
+        }
+
+        if (CheckDayAndWindow(resource, localStart.Date, start, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!InsideOpeningHours(localStart, localEnd))
+        {
+            return Outcome<SlotClaim>.Refused(Rule.OutsideOpeningHours,
+                $"{_space.Name} is not open for all of {localStart:HH:mm}-{localEnd:HH:mm} on {localStart:dddd d MMMM}.");
+        }
+
+        var time = new Interval(start, end);
+        if (resource.IsOutOfServiceDuring(time))
+        {
+            return Outcome<SlotClaim>.Refused(Rule.ResourceOutOfService, $"{resource.Name} is out of service then.");
+        }
+
+        return heldOnResource.Any(h => h.Start < end && start < h.End)
+            ? Outcome<SlotClaim>.Refused(Rule.SlotTaken,
+                $"{resource.Name} is already reserved during {localStart:HH:mm}-{localEnd:HH:mm}.")
+            : Outcome<SlotClaim>.Success(new SlotClaim(time, 1));
+    }
+
+    private Refusal? CheckDayAndWindow(Resource resource, LocalDate day, Instant start, Instant now)
+    {
+        if (!resource.IsActive)
+        {
+            return new Refusal(Rule.ResourceOutOfService, $"{resource.Name} has been retired.");
+        }
+
+        if (_site.Closures.FirstOrDefault(c => c.Covers(day, _space.Id)) is { } closure)
+        {
+            return new Refusal(Rule.Closed, $"{_space.Name} is closed on {day:d MMMM yyyy} ({closure.Reason}).");
+        }
+
+        if (start < now + _space.MinimumNotice)
+        {
+            return new Refusal(Rule.TooLate, start < now
+                ? "That time has already passed."
+                : $"Bookings close {_space.MinimumNotice.TotalMinutes:0} minutes before the start.");
+        }
+
+        var lastDay = Zone.Today(now).PlusDays(_space.HorizonDays);
+        return day > lastDay
+            ? new Refusal(Rule.TooFarAhead, $"Bookings open {_space.HorizonDays} days ahead; the last bookable day is {lastDay:d MMMM yyyy}.")
+            : null;
+    }
+
+    private bool InsideOpeningHours(LocalDateTime start, LocalDateTime end) =>
+        _space.RangesOn(start.Date.DayOfWeek).Any(r => r.Contains(start, end));
+
+    private static bool OnGrid(LocalDateTime local) =>
+        local.Second == 0 && local.NanosecondOfSecond == 0 && local.Minute % (int)BlockGrid.TotalMinutes == 0;
+
+    private static IEnumerable<SlotAvailability> SplitByBlocks(Resource resource, Slot range, HeldTime[] held)
+    {
+        var cursor = range.Start;
+        var zone = resource.Space.Site.Zone;
+        foreach (var block in held.Where(h => range.Overlaps(h.Start, h.End)))
+        {
+            var blockStart = Instant.Max(block.Start, range.Start);
+            var blockEnd = Instant.Min(block.End, range.End);
+            if (blockStart > cursor)
+            {
+                yield return Segment(cursor, blockStart, taken: 0);
+            }
+
+            yield return Segment(blockStart, blockEnd, taken: 1);
+            cursor = Instant.Max(cursor, blockEnd);
+        }
+
+        if (cursor < range.End)
+        {
+            yield return Segment(cursor, range.End, taken: 0);
+        }
+
+        SlotAvailability Segment(Instant from, Instant to, int taken)
+        {
+            var slot = new Slot(resource.Id, from.InZone(zone).LocalDateTime, to.InZone(zone).LocalDateTime, from, to);
+            return new SlotAvailability(slot, 1, taken, resource.IsOutOfServiceDuring(slot.Time));
+        }
+    }
+}

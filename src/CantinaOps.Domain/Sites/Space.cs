@@ -1,0 +1,100 @@
+using NodaTime;
+
+namespace CantinaOps.Domain.Sites;
+
+/// <summary>A bookable area of the site (a laundry, a kitchen) with its opening hours and booking window.</summary>
+public sealed class Space
+{
+    private readonly List<OpeningRange> _openingHours = [];
+    private readonly List<Resource> _resources = [];
+
+    private Space()
+    {
+        Name = string.Empty;
+        Site = null!;
+    }
+
+    internal Space(Site site, string name, SpaceKind kind, Duration minimumNotice, int horizonDays)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(horizonDays);
+        Site = site;
+        Name = name;
+        Kind = kind;
+        MinimumNotice = minimumNotice;
+        HorizonDays = horizonDays;
+    }
+
+    public int Id { get; private set; }
+    public int SiteId { get; private set; }
+    public Site Site { get; private set; }
+    public string Name { get; private set; }
+    public SpaceKind Kind { get; private set; }
+
+    /// <summary>How long before a slot starts it can still be booked.</summary>
+    public Duration MinimumNotice { get; private set; }
+
+    /// <summary>How many days ahead (counted in local dates from today) a slot can be booked.</summary>
+    public int HorizonDays { get; private set; }
+
+    public IReadOnlyList<OpeningRange> OpeningHours => _openingHours;
+    public IReadOnlyList<Resource> Resources => _resources;
+
+    public void AddOpeningRange(IsoDayOfWeek day, LocalTime opens, LocalTime closes)
+    {
+        var range = new OpeningRange(this, day, opens, closes);
+        if (closes <= opens && closes != LocalTime.Midnight)
+        {
+            throw new ArgumentException("A range must close after it opens (00:00 as closing time means midnight).", nameof(closes));
+        }
+
+        var day0 = new LocalDate(2000, 1, 3);
+        if (_openingHours.Any(r => r.Day == day && r.OpensOn(day0) < range.ClosesOn(day0) && range.OpensOn(day0) < r.ClosesOn(day0)))
+        {
+            throw new ArgumentException($"The range {opens}-{closes} overlaps another range on {day}.", nameof(opens));
+        }
+
+        _openingHours.Add(range);
+    }
+
+    public Resource AddResource(string name, ResourceKind kind, int capacity = 1)
+    {
+        var resource = new Resource(this, name, kind, capacity);
+        _resources.Add(resource);
+        return resource;
+    }
+
+    public IEnumerable<OpeningRange> RangesOn(IsoDayOfWeek day) =>
+        _openingHours.Where(r => r.Day == day).OrderBy(r => r.Opens);
+}
+
+/// <summary>One opening range of a space on a weekday, in the site's local time.</summary>
+public sealed class OpeningRange
+{
+    private OpeningRange()
+    {
+        Space = null!;
+    }
+
+    internal OpeningRange(Space space, IsoDayOfWeek day, LocalTime opens, LocalTime closes)
+    {
+        Space = space;
+        Day = day;
+        Opens = opens;
+        Closes = closes;
+    }
+
+    public int Id { get; private set; }
+    public int SpaceId { get; private set; }
+    public Space Space { get; private set; }
+    public IsoDayOfWeek Day { get; private set; }
+    public LocalTime Opens { get; private set; }
+    public LocalTime Closes { get; private set; }
+
+    public LocalDateTime OpensOn(LocalDate day) => day + Opens;
+
+    /// <summary>A closing time of 00:00 means the end of the day.</summary>
+    public LocalDateTime ClosesOn(LocalDate day) => Closes == LocalTime.Midnight ? day.PlusDays(1).AtMidnight() : day + Closes;
+
+    public bool Contains(LocalDateTime start, LocalDateTime end) => start >= OpensOn(start.Date) && end <= ClosesOn(start.Date);
+}

@@ -1,0 +1,73 @@
+using CantinaOps.Domain.Bookings;
+
+namespace CantinaOps.Domain.Tests.Bookings;
+
+public class BookingLifecycleTests
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 12, 2, 8, 0);
+    private static readonly Instant Before = Start - Duration.FromHours(2);
+
+    private static Booking NewBooking() =>
+        Booking.ForHousehold(1, new Interval(Start, Start + Duration.FromHours(1)), 1, 7, BookedBy.Desk, "user-1", Before);
+
+    [Fact]
+    public void A_new_booking_is_confirmed_and_holds_its_slot()
+    {
+        var booking = NewBooking();
+
+        Assert.Equal(BookingStatus.Confirmed, booking.Status);
+        Assert.Equal(Start, booking.HeldFrom);
+        Assert.Equal(BookedBy.Desk, booking.MadeBy);
+        Assert.Equal(Before, booking.CreatedAt);
+    }
+
+    [Fact]
+    public void Check_in_then_complete_follows_the_lifecycle()
+    {
+        var booking = NewBooking();
+
+        Assert.Null(booking.CheckIn(Start));
+        Assert.Null(booking.Complete(Start + Duration.FromHours(1)));
+        Assert.Equal(BookingStatus.Completed, booking.Status);
+        Assert.True(booking.HoldsSlot);
+    }
+
+    [Fact]
+    public void Cancelling_gives_the_slot_back()
+    {
+        var booking = NewBooking();
+
+        Assert.Null(booking.Cancel(Before, BookedBy.Household));
+
+        Assert.Equal(BookingStatus.Cancelled, booking.Status);
+        Assert.Null(booking.HeldFrom);
+        Assert.Equal(BookedBy.Household, booking.CancelledBy);
+    }
+
+    [Fact]
+    public void A_cancelled_booking_cannot_be_checked_in_or_cancelled_again()
+    {
+        var booking = NewBooking();
+        booking.Cancel(Before, BookedBy.Desk);
+
+        Assert.Equal(Rule.InvalidStatusChange, booking.CheckIn(Start)?.Rule);
+        Assert.Equal(Rule.InvalidStatusChange, booking.Cancel(Start, BookedBy.Desk)?.Rule);
+    }
+
+    [Fact]
+    public void A_no_show_is_marked_only_once_the_slot_has_started_and_frees_it()
+    {
+        var booking = NewBooking();
+
+        Assert.Equal(Rule.InvalidStatusChange, booking.MarkNoShow(Before)?.Rule);
+        Assert.Null(booking.MarkNoShow(Start + Duration.FromMinutes(20)));
+        Assert.Equal(BookingStatus.NoShow, booking.Status);
+        Assert.Null(booking.HeldFrom);
+    }
+
+    [Fact]
+    public void Completing_without_check_in_is_refused()
+    {
+        Assert.Equal(Rule.InvalidStatusChange, NewBooking().Complete(Start)?.Rule);
+    }
+}

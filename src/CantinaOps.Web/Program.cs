@@ -1,6 +1,68 @@
+using CantinaOps.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using CantinaOps.Web.Data.Demo;
+using CantinaOps.Web.Features.Account;
+using CantinaOps.Web.Features.Bookings;
+using CantinaOps.Web.Features.Households;
+using CantinaOps.Web.Features.Resources;
+using CantinaOps.Web.Features.Scheduling;
+using CantinaOps.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCantinaOpsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCantinaOpsClock();
+builder.Services.AddStaffSignIn(builder.Configuration);
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/Features";
+    options.Conventions.AuthorizeFolder("/Desk", Policies.Staff);
+});
+builder.Services.AddProblemDetails();
+// Malformed requests answer 400 with a problem body in every environment, never a developer page.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+builder.Services.AddDataProtection().PersistKeysToFileSystem(
+    new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "CantinaOps API";
+    document.Info.Description = "Availability and bookings of a tiers-lieu's laundry and kitchens. " +
+        "Sign in with POST /api/v1/auth/login, then send Authorization: Bearer <accessToken>.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddScoped<AvailabilityQuery>();
+builder.Services.AddScoped<BookingService>();
+builder.Services.AddScoped<HouseholdRegistration>();
+builder.Services.AddScoped<DemoSeeder>();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.PrepareDatabaseAsync(seedDemo: app.Environment.IsDevelopment() || args.Contains("--seed-demo"));
 
-app.Run();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler();
+}
+
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiUser).WithTags("CantinaOps");
+api.MapAuthApi();
+api.MapResourcesApi();
+api.MapAvailabilityApi();
+api.MapHouseholdsApi();
+api.MapBookingsApi();
+app.MapRazorPages();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,34 @@
+using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Households;
+using CantinaOps.Domain.Partners;
+using CantinaOps.Domain.Sites;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CantinaOps.Web.Data;
+
+public sealed class CantinaOpsDb(DbContextOptions<CantinaOpsDb> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Space> Spaces => Set<Space>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Closure> Closures => Set<Closure>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CantinaOpsDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Instant>().HaveConversion<NodaTimeConverters.InstantToTicks>();
+        configurationBuilder.Properties<LocalDate>().HaveConversion<NodaTimeConverters.LocalDateToIso>().HaveMaxLength(10);
+        configurationBuilder.Properties<LocalTime>().HaveConversion<NodaTimeConverters.LocalTimeToIso>().HaveMaxLength(18);
+        configurationBuilder.Properties<Duration>().HaveConversion<NodaTimeConverters.DurationToSeconds>();
+    }
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CantinaOps.Web.Data;
+
+/// <summary>
+/// Everything that depends on the database engine lives here: the connection, its pragmas, how a
+/// unique-constraint violation is recognised, and how booking writes are serialised.
+/// </summary>
+public static class Database
+{
+    public const string DefaultConnectionString = "Data Source=data/cantinaops.db";
+
+    public static IServiceCollection AddCantinaOpsDatabase(this IServiceCollection services, IConfiguration configuration,
+        string contentRoot)
+    {
+        var connectionString = SqliteConnectionString(
+            configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
+        services.AddDbContext<CantinaOpsDb>(options => Configure(options, connectionString));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(CantinaOpsDb).Assembly.FullName))
+            .AddInterceptors(new SqlitePragmas());
+
+    /// <summary>Relative file paths are taken from the app's content root, and the folder is created.</summary>
+    public static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        builder.DefaultTimeout = 30;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations and switches the file to write-ahead logging.</summary>
+    public static async Task MigrateAsync(CantinaOpsDb db, CancellationToken cancellationToken = default)
+    {
+        // WAL lets readers (availability, boards) run while a booking is being written.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.CloseConnectionAsync();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the transaction in which a booking is checked and written. On SQLite,
+    /// Microsoft.Data.Sqlite begins it with BEGIN IMMEDIATE, which takes the database's write lock at
+    /// once: two requests for the same slot cannot both read "free" and then both insert. Others wait
+    /// (busy timeout) instead of failing.
+    /// </summary>
+    public static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginBookingTransactionAsync(
+        CantinaOpsDb db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
+
+    public static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without starting the app.</summary>
+internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<CantinaOpsDb>
+{
+    public CantinaOpsDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<CantinaOpsDb>();
+        Database.Configure(options, "Data Source=design-time.db");
+        return new CantinaOpsDb(options.Options);
+    }
+}

@@ -1,0 +1,220 @@
+using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Households;
+using CantinaOps.Domain.Partners;
+using CantinaOps.Domain.Scheduling;
+using CantinaOps.Domain.Sites;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CantinaOps.Web.Data.Demo;
+
+/// <summary>
+/// A site like L'Archipel in Villeurbanne, for trying the app: laundry, family kitchen, professional
+/// kitchen, ~30 households, 3 partners with recurring blocks, a week of bookings and three accounts.
+/// Runs only on an empty database, and only in Development or with --seed-demo.
+/// </summary>
+public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles,
+    IClock clock, ILogger<DemoSeeder> logger)
+{
+    public const string DemoPassword = "Cantina-demo-2026";
+
+    private static readonly string[] Hotels =
+    [
+        "Hôtel du Parc (Villeurbanne)", "Hôtel Les Acacias (Vaulx-en-Velin)", "Hôtel Gare Part-Dieu",
+        "Résidence Saint-Jean (Villeurbanne)", "Hôtel Bron Centre",
+    ];
+
+    private static readonly (string Language, string? Name)[] Families =
+    [
+        ("fr", "Famille Diallo"), ("ar", "Amina"), ("uk", "Оксана"), ("fa-AF", null), ("ka", "Nino"), ("en", "Grace"),
+        ("ar", null), ("uk", null), ("fr", null), ("fa-AF", "Zahra"), ("ar", "Youssef"), ("ka", null),
+        ("fr", "Mme Traoré"), ("uk", "Ірина"), ("ar", null), ("en", null), ("fa-AF", null), ("fr", null),
+        ("ar", "Fatima"), ("uk", "Наталія"), ("ka", "Giorgi"), ("fr", null), ("ar", null), ("fa-AF", "Ahmad"),
+        ("en", "Blessing"), ("fr", "Famille Camara"), ("uk", null), ("ar", "Khadija"), ("fr", null), ("ka", null),
+    ];
+
+    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Sites.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var random = new Random(2026);
+        var site = BuildSite(now);
+        db.Sites.Add(site);
+        var partners = new[]
+        {
+            new Partner("Restos du Cœur — centre de Villeurbanne", "villeurbanne@restos-demo.org"),
+            new Partner("Épicerie solidaire La Passerelle", "contact@passerelle-demo.org"),
+            new Partner("Collectif Repas Partagés", "repas@collectif-demo.org"),
+        };
+        db.Partners.AddRange(partners);
+        var households = Families.Select((f, i) => new Household(
+            UniqueCode(random, i), random.Next(1, 8), f.Language, now, f.Name,
+            i % 3 == 2 ? null : $"+3367{random.Next(1000000, 9999999)}", Hotels[i % Hotels.Length])).ToList();
+        db.Households.AddRange(households);
+        await db.SaveChangesAsync(cancellationToken);
+
+        AddBookings(site, partners, households, now, random);
+        await db.SaveChangesAsync(cancellationToken);
+        await AddAccountsAsync(partners[0]);
+        logger.LogInformation("Demo site seeded");
+    }
+
+    private static Site BuildSite(Instant now)
+    {
+        var site = new Site("L'Archipel — tiers-lieu (démo)", "Europe/Paris");
+        site.SetSlotLength(ResourceKind.Washer, Duration.FromMinutes(60));
+        site.SetSlotLength(ResourceKind.Dryer, Duration.FromMinutes(60));
+        site.SetSlotLength(ResourceKind.CookingStation, Duration.FromMinutes(120));
+        site.SetQuota(SpaceKind.Laundry, 1, 2);
+        site.SetQuota(SpaceKind.Laundry, 4, 3);
+        site.SetQuota(SpaceKind.Laundry, 7, 4);
+        site.SetQuota(SpaceKind.FamilyKitchen, 1, 3);
+        site.SetQuota(SpaceKind.FamilyKitchen, 5, 4);
+
+        var laundry = site.AddSpace("Buanderie", SpaceKind.Laundry, Duration.FromMinutes(15), horizonDays: 14);
+        var kitchen = site.AddSpace("Cuisine familiale", SpaceKind.FamilyKitchen, Duration.FromMinutes(60), horizonDays: 14);
+        var pro = site.AddSpace("Cuisine professionnelle", SpaceKind.ProfessionalKitchen, Duration.FromHours(24), horizonDays: 365);
+        foreach (var day in new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday,
+                     IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday })
+        {
+            laundry.AddOpeningRange(day, new LocalTime(9, 0), new LocalTime(12, 0));
+            laundry.AddOpeningRange(day, new LocalTime(14, 0), new LocalTime(19, 0));
+            kitchen.AddOpeningRange(day, new LocalTime(10, 0), new LocalTime(14, 0));
+            kitchen.AddOpeningRange(day, new LocalTime(17, 0), new LocalTime(21, 0));
+            if (day != IsoDayOfWeek.Saturday)
+            {
+                pro.AddOpeningRange(day, new LocalTime(7, 0), new LocalTime(19, 0));
+            }
+        }
+
+        for (var i = 1; i <= 4; i++)
+        {
+            laundry.AddResource($"Lave-linge {i}", ResourceKind.Washer);
+        }
+
+        for (var i = 1; i <= 3; i++)
+        {
+            laundry.AddResource($"Sèche-linge {i}", ResourceKind.Dryer);
+        }
+
+        for (var i = 1; i <= 4; i++)
+        {
+            kitchen.AddResource($"Poste {i}", ResourceKind.CookingStation);
+        }
+
+        pro.AddResource("Cuisine pro", ResourceKind.ProfessionalKitchen);
+
+        var today = now.InZone(site.Zone).Date;
+        foreach (var year in new[] { today.Year, today.Year + 1 })
+        {
+            foreach (var (date, name) in FrenchPublicHolidays.For(year).Where(h => h.Date >= today && h.Date <= today.PlusYears(1)))
+            {
+                site.AddClosure(date, date, name);
+            }
+        }
+
+        return site;
+    }
+
+    /// <summary>This week's household bookings (past ones completed or missed) and a few weeks of partner blocks.</summary>
+    private void AddBookings(Site site, Partner[] partners, List<Household> households, Instant now, Random random)
+    {
+        var zone = site.Zone;
+        var monday = zone.Today(now).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var weekly = new Dictionary<(int Household, SpaceKind Kind), int>();
+        var quotas = new QuotaPolicy(site.QuotaTiers);
+        foreach (var space in site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen))
+        {
+            var schedule = new SpaceSchedule(space);
+            foreach (var slot in schedule.Availability(monday, 7, []).Where(_ => random.NextDouble() < 0.45))
+            {
+                var household = households[random.Next(households.Count)];
+                var used = weekly.GetValueOrDefault((household.Id, space.Kind));
+                if (used >= quotas.WeeklyLimit(space.Kind, household.Size))
+                {
+                    continue;
+                }
+
+                weekly[(household.Id, space.Kind)] = used + 1;
+                var madeAt = slot.Slot.Start - Duration.FromDays(2);
+                var booking = Booking.ForHousehold(slot.Slot.ResourceId, slot.Slot.Time, 1, household.Id,
+                    random.NextDouble() < 0.6 ? BookedBy.Desk : BookedBy.Household, null, Instant.Min(madeAt, now));
+                if (slot.Slot.End < now)
+                {
+                    if (random.NextDouble() < 0.1)
+                    {
+                        booking.MarkNoShow(slot.Slot.Start + Duration.FromMinutes(20));
+                    }
+                    else
+                    {
+                        booking.CheckIn(slot.Slot.Start);
+                        booking.Complete(slot.Slot.End);
+                    }
+                }
+
+                db.Bookings.Add(booking);
+            }
+        }
+
+        var kitchen = site.Spaces.Single(s => s.Kind == SpaceKind.ProfessionalKitchen).Resources.Single();
+        var plan = new (Partner Partner, IsoDayOfWeek Day, LocalTime From, LocalTime To)[]
+        {
+            (partners[0], IsoDayOfWeek.Tuesday, new LocalTime(7, 30), new LocalTime(13, 0)),
+            (partners[0], IsoDayOfWeek.Thursday, new LocalTime(7, 30), new LocalTime(13, 0)),
+            (partners[1], IsoDayOfWeek.Monday, new LocalTime(14, 0), new LocalTime(18, 0)),
+            (partners[1], IsoDayOfWeek.Wednesday, new LocalTime(14, 0), new LocalTime(18, 0)),
+            (partners[2], IsoDayOfWeek.Friday, new LocalTime(7, 30), new LocalTime(13, 0)),
+        };
+        for (var week = 0; week < 6; week++)
+        {
+            foreach (var (partner, day, from, to) in plan)
+            {
+                var date = monday.PlusWeeks(week).With(DateAdjusters.NextOrSame(day));
+                if (site.Closures.Any(c => c.Covers(date, kitchen.SpaceId)))
+                {
+                    continue;
+                }
+
+                var block = new Interval(zone.ToInstant(date + from), zone.ToInstant(date + to));
+                db.Bookings.Add(Booking.ForPartner(kitchen.Id, block, partner.Id, BookedBy.Coordinator, null,
+                    Instant.Min(block.Start - Duration.FromDays(14), now)));
+            }
+        }
+    }
+
+    private async Task AddAccountsAsync(Partner partner)
+    {
+        foreach (var role in Roles.All)
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        await AddUserAsync("coordinator@demo.cantinaops.org", "Coordinatrice (démo)", Roles.Coordinator, null);
+        await AddUserAsync("desk@demo.cantinaops.org", "Accueil (démo)", Roles.Desk, null);
+        await AddUserAsync("partner@demo.cantinaops.org", "Restos du Cœur (démo)", Roles.Partner, partner.Id);
+    }
+
+    private async Task AddUserAsync(string email, string name, string role, int? partnerId)
+    {
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PartnerId = partnerId };
+        var created = await users.CreateAsync(user, DemoPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+    }
+
+    private static string UniqueCode(Random random, int index)
+    {
+        // Deterministic demo codes; the index keeps them distinct.
+        var code = HouseholdCode.Generate(random.Next);
+        return code[..4] + (index % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,170 @@
+using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Scheduling;
+using CantinaOps.Domain.Sites;
+using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Account;
+using CantinaOps.Web.Features.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace CantinaOps.Web.Features.Bookings;
+
+public static class BookingsApi
+{
+    /// <summary>A household slot: resourceId, start, householdId. A partner block: resourceId, start, end, partnerId.</summary>
+    public sealed record CreateBookingRequest(int? ResourceId, string? Start, string? End, int? HouseholdId, int? PartnerId);
+
+    public sealed record BookingResponse(int Id, int ResourceId, string Start, string End, string Status,
+        int? HouseholdId, int? PartnerId);
+
+    public static void MapBookingsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/bookings", CreateAsync)
+            .WithSummary("Books a household slot or a partner block.")
+            .WithDescription("Start and end are the site's local date-times (2026-12-01T09:00), with an optional offset for a " +
+                "repeated time. 409 when the slot is taken; 422 with `rule` when a booking rule is broken " +
+                "(closed, outside-opening-hours, not-a-slot-start, nonexistent-local-time, too-late, too-far-ahead, " +
+                "quota-reached, resource-out-of-service, household-inactive, invalid-block).")
+            .Produces<BookingResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/bookings/{id:int}", GetAsync)
+            .WithSummary("Reads one booking.")
+            .Produces<BookingResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/bookings/{id:int}", CancelAsync)
+            .WithSummary("Cancels a booking; its slot is free again.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> CreateAsync(CreateBookingRequest request, HttpContext http, CantinaOpsDb db,
+        BookingService bookings, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        if (request.ResourceId is not { } resourceId)
+        {
+            return ApiProblems.Invalid("resourceId", "resourceId is required.");
+        }
+
+        if ((request.HouseholdId is null) == (request.PartnerId is null))
+        {
+            return ApiProblems.Invalid("householdId", "Give either householdId (a household slot) or partnerId (a partner block).");
+        }
+
+        if (SiteDateTimeText.Parse(request.Start) is not { } start)
+        {
+            return ApiProblems.Invalid("start", "start is a local date-time like 2026-12-01T09:00 (optionally with +01:00).");
+        }
+
+        var end = SiteDateTimeText.Parse(request.End);
+        if (request.PartnerId is not null && end is null)
+        {
+            return ApiProblems.Invalid("end", "end is required for a partner block, like 2026-12-01T13:00.");
+        }
+
+        var resource = await db.Resources.AsNoTracking().Where(r => r.Id == resourceId)
+            .Select(r => new { r.Kind, r.Space.Site.TimeZoneId }).SingleOrDefaultAsync(cancellationToken);
+        if (resource is null)
+        {
+            return ApiProblems.NotFound($"Resource {resourceId}");
+        }
+
+        if (!user.IsStaff)
+        {
+            if (user.PartnerId is null || request.PartnerId != user.PartnerId)
+            {
+                return ApiProblems.Forbidden("A partner user books only for its own association.");
+            }
+
+            if (!resource.Kind.IsBookedInBlocks())
+            {
+                return ApiProblems.Forbidden("Partner users book the professional kitchen only.");
+            }
+        }
+
+        var zone = NodaTime.DateTimeZoneProviders.Tzdb[resource.TimeZoneId];
+        var startAt = zone.Resolve(start.Local, start.Offset);
+        if (!startAt.IsSuccess)
+        {
+            return ApiProblems.From(startAt.Refusal!);
+        }
+
+        var actor = new Actor(user.BookedAs, user.UserId);
+        Outcome<Booking> outcome;
+        if (request.HouseholdId is { } householdId)
+        {
+            if (!await db.Households.AnyAsync(h => h.Id == householdId, cancellationToken))
+            {
+                return ApiProblems.NotFound($"Household {householdId}");
+            }
+
+            outcome = await bookings.BookForHouseholdAsync(resourceId, startAt.Value, householdId, actor, cancellationToken);
+        }
+        else
+        {
+            var partnerId = request.PartnerId!.Value;
+            if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
+            {
+                return ApiProblems.NotFound($"Partner {partnerId}");
+            }
+
+            var endAt = zone.Resolve(end!.Value.Local, end.Value.Offset);
+            if (!endAt.IsSuccess)
+            {
+                return ApiProblems.From(endAt.Refusal!);
+            }
+
+            outcome = await bookings.BookForPartnerAsync(resourceId, startAt.Value, endAt.Value, partnerId, actor, cancellationToken);
+        }
+
+        return outcome.Value is { } booking
+            ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", ToResponse(booking, zone))
+            : ApiProblems.From(outcome.Refusal!);
+    }
+
+    private static async Task<IResult> GetAsync(int id, HttpContext http, CantinaOpsDb db, CancellationToken cancellationToken)
+    {
+        var found = await FindVisibleAsync(id, CurrentUser.From(http.User), db, tracked: false, cancellationToken);
+        return found is { } f ? TypedResults.Ok(ToResponse(f.Booking, f.Zone)) : ApiProblems.NotFound($"Booking {id}");
+    }
+
+    private static async Task<IResult> CancelAsync(int id, HttpContext http, CantinaOpsDb db, BookingService bookings,
+        CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        if (await FindVisibleAsync(id, user, db, tracked: true, cancellationToken) is not { } found)
+        {
+            return ApiProblems.NotFound($"Booking {id}");
+        }
+
+        var refusal = await bookings.CancelAsync(found.Booking, new Actor(user.BookedAs, user.UserId), cancellationToken);
+        return refusal is null ? TypedResults.NoContent() : ApiProblems.From(refusal);
+    }
+
+    /// <summary>
+    /// Staff see every booking; a partner user only its own association's. Someone else's booking
+    /// answers 404, like a missing one, so ids cannot be probed.
+    /// </summary>
+    private static async Task<(Booking Booking, NodaTime.DateTimeZone Zone)?> FindVisibleAsync(int id, CurrentUser user,
+        CantinaOpsDb db, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = tracked ? db.Bookings : db.Bookings.AsNoTracking();
+        var booking = await query.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (booking is null || (!user.IsStaff && (user.PartnerId is null || booking.PartnerId != user.PartnerId)))
+        {
+            return null;
+        }
+
+        var zoneId = await db.Resources.Where(r => r.Id == booking.ResourceId).Select(r => r.Space.Site.TimeZoneId)
+            .SingleAsync(cancellationToken);
+        return (booking, NodaTime.DateTimeZoneProviders.Tzdb[zoneId]);
+    }
+
+    private static BookingResponse ToResponse(Booking booking, NodaTime.DateTimeZone zone) =>
+        new(booking.Id, booking.ResourceId, SiteDateTimeText.Format(booking.Start, zone),
+            SiteDateTimeText.Format(booking.End, zone), ApiNames.Of(booking.Status), booking.HouseholdId, booking.PartnerId);
+}

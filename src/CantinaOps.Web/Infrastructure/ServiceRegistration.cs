@@ -1,0 +1,96 @@
+using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Account;
+using Microsoft.AspNetCore.Identity;
+using NodaTime;
+
+namespace CantinaOps.Web.Infrastructure;
+
+public static class Policies
+{
+    /// <summary>Desk volunteers and coordinators.</summary>
+    public const string Staff = nameof(Staff);
+    public const string Coordinator = nameof(Coordinator);
+
+    /// <summary>Any signed-in staff or partner user, by cookie or bearer token.</summary>
+    public const string ApiUser = nameof(ApiUser);
+}
+
+public static class ServiceRegistration
+{
+    private const string CookieOrBearer = "CookieOrBearer";
+
+    public static IServiceCollection AddCantinaOpsClock(this IServiceCollection services)
+    {
+        // The one place the real clock is named; everything else receives IClock.
+#pragma warning disable RS0030
+        services.AddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
+        return services;
+    }
+
+    public static IServiceCollection AddStaffSignIn(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearer;
+                options.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Staff cookie or API bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.Password.RequiredLength = 10;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CantinaOpsDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/Denied";
+            options.Cookie.Name = "cantinaops.staff";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // API callers get status codes, not a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Desk, Roles.Coordinator))
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
+            .AddPolicy(Policies.ApiUser, p => p.RequireRole(Roles.All));
+
+        services.AddSignInRateLimit(configuration);
+        return services;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<
+        Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

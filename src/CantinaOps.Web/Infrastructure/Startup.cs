@@ -1,0 +1,40 @@
+using CantinaOps.Web.Data;
+using CantinaOps.Web.Data.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CantinaOps.Web.Infrastructure;
+
+public static class Startup
+{
+    /// <summary>Migrates the database, then seeds the demo site when asked and the database is empty.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CantinaOpsDb>();
+        await Database.MigrateAsync(db);
+        if (seedDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        }
+    }
+}
+
+public static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var url = addresses.FirstOrDefault() ?? "(no address)";
+        Console.WriteLine();
+        Console.WriteLine($"CantinaOps is running: open {url}");
+        if (app.Environment.IsDevelopment() || Environment.GetCommandLineArgs().Contains("--seed-demo"))
+        {
+            Console.WriteLine($"Demo sign-in (demo data only): desk@demo.cantinaops.org, coordinator@demo.cantinaops.org, " +
+                $"partner@demo.cantinaops.org — password {DemoSeeder.DemoPassword}");
+        }
+
+        Console.WriteLine($"API documentation: {url}/openapi/v1.json");
+        Console.WriteLine();
+    }
+}

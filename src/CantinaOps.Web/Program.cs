@@ -17,6 +17,9 @@ builder.Services.AddRazorPages(options =>
     options.RootDirectory = "/Features";
     options.Conventions.AuthorizeFolder("/Desk", Policies.Staff);
 });
+// Pages carry French, Arabic, Cyrillic... as text rather than numeric character references.
+builder.Services.AddWebEncoders(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 // Malformed requests answer 400 with a problem body in every environment, never a developer page.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);

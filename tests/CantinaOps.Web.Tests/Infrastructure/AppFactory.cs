@@ -1,0 +1,75 @@
+using CantinaOps.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using NodaTime.Testing;
+
+namespace CantinaOps.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real SQLite file in a temporary folder, with a fake clock set to
+/// Monday 30 November 2026, 08:00 in Paris, and the test site of <see cref="TestSite"/>.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 7, 0);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cantinaops-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeClock Clock { get; } = new(Now);
+
+    public string DatabasePath => Path.Combine(_folder, "cantinaops.db");
+
+    public TestSite Site { get; private set; } = null!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IClock>();
+            services.AddSingleton<IClock>(Clock);
+        });
+    }
+
+    public async Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrations run
+        await using var scope = Services.CreateAsyncScope();
+        Site = await TestSite.SeedAsync(scope.ServiceProvider);
+    }
+
+    public async Task WithDbAsync(Func<CantinaOpsDb, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<CantinaOpsDb>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<CantinaOpsDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CantinaOpsDb>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS is left in the temp folder; it does not affect other tests.
+        }
+    }
+}

@@ -1,1 +1,28 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using CantinaOps.Bench;
+
+// Builds a site of 100 resources with a year of history (>= 250,000 bookings) in a fresh SQLite
+// file, then measures availability in-process, booking throughput and the 200-way race over HTTP
+// against the real app started as its own process on 127.0.0.1, and that process's peak memory.
+var folder = Path.Combine(Path.GetTempPath(), "cantinaops-bench", DateTimeOffsetText());
+Directory.CreateDirectory(folder);
+var databasePath = Path.Combine(folder, "bench.db");
+Console.WriteLine($"Database: {databasePath}");
+
+var stopwatch = Stopwatch.StartNew();
+var site = await BenchData.BuildAsync(databasePath);
+Console.WriteLine($"Built {site.BookingCount:N0} bookings on {site.ResourceIds.Count} resources in {stopwatch.Elapsed.TotalSeconds:F1} s");
+
+var availability = await AvailabilityBench.RunAsync(databasePath, site, iterations: 300);
+Console.WriteLine($"Availability, 7 days x {site.ResourceIds.Count} resources, in-process: " +
+    $"p50 {availability.P50:F2} ms, p95 {availability.P95:F2} ms ({availability.Slots:N0} slots per call)");
+
+await using var app = await AppProcess.StartAsync(databasePath, folder);
+var http = await HttpBench.RunAsync(app, site, bookings: 3000, workers: 16);
+Console.WriteLine($"Availability over HTTP: p50 {http.AvailabilityP50:F2} ms, p95 {http.AvailabilityP95:F2} ms");
+Console.WriteLine($"Bookings over HTTP on distinct slots: {http.Created:N0} created in {http.Seconds:F2} s = " +
+    $"{http.Created / http.Seconds:F0} bookings/s, p50 {http.BookingP50:F1} ms, p95 {http.BookingP95:F1} ms, errors {http.Errors}");
+Console.WriteLine($"200-way race for one slot: {http.RaceWinners} x 201, {http.RaceConflicts} x 409, {http.RaceOther} other");
+Console.WriteLine($"Peak memory of the app process (VmHWM): {app.PeakMemoryMegabytes():F0} MB");
+
+static string DateTimeOffsetText() => Guid.NewGuid().ToString("N")[..8];

@@ -33,6 +33,7 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
     return Task.CompletedTask;
 }));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddSingleton<ScheduleCache>();
 builder.Services.AddScoped<AvailabilityQuery>();
 builder.Services.AddScoped<BookingService>();
 builder.Services.AddScoped<HouseholdRegistration>();

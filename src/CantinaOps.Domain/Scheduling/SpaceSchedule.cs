@@ -35,25 +35,82 @@ public sealed class SpaceSchedule
         _site.SlotLengths.FirstOrDefault(s => s.Kind == kind)?.Length ?? Duration.FromHours(1);
 
     /// <summary>The fixed slots of a resource on a local date (block-booked resources: one slot per opening range).</summary>
-    public IEnumerable<Slot> SlotsOn(Resource resource, LocalDate day)
+    public IEnumerable<Slot> SlotsOn(Resource resource, LocalDate day) =>
+        resource.IsActive
+            ? SlotTimesOn(resource.Kind, day).Select(t => new Slot(resource.Id, t.LocalStart, t.LocalEnd, t.Start, t.End))
+            : [];
+
+    /// <summary>Every slot of every active resource of the space over a run of days, with what is left of it.</summary>
+    public IReadOnlyList<SlotAvailability> Availability(LocalDate from, int days, IEnumerable<HeldTime> held)
     {
-        if (!resource.IsActive || IsClosed(day))
+        var heldByResource = held.GroupBy(h => h.ResourceId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.Start).ToArray());
+        // Resources of one kind share their slot times: compute them once per kind and day.
+        var times = new Dictionary<(ResourceKind, LocalDate), IReadOnlyList<SlotTime>>();
+        var result = new List<SlotAvailability>();
+        foreach (var resource in _space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal))
         {
-            yield break;
+            var mine = heldByResource.GetValueOrDefault(resource.Id) ?? [];
+            var first = 0;
+            for (var day = from; day < from.PlusDays(days); day = day.PlusDays(1))
+            {
+                if (!times.TryGetValue((resource.Kind, day), out var dayTimes))
+                {
+                    times[(resource.Kind, day)] = dayTimes = SlotTimesOn(resource.Kind, day);
+                }
+
+                foreach (var t in dayTimes)
+                {
+                    var slot = new Slot(resource.Id, t.LocalStart, t.LocalEnd, t.Start, t.End);
+                    if (resource.Kind.IsBookedInBlocks())
+                    {
+                        result.AddRange(SplitByBlocks(resource, slot, mine));
+                        continue;
+                    }
+
+                    // Held times are sorted by start: skip those that ended before this slot.
+                    while (first < mine.Length && mine[first].End <= slot.Start && mine[first].Start < slot.Start)
+                    {
+                        first++;
+                    }
+
+                    var taken = 0;
+                    for (var i = first; i < mine.Length && mine[i].Start < slot.End; i++)
+                    {
+                        taken += slot.Overlaps(mine[i].Start, mine[i].End) ? 1 : 0;
+                    }
+
+                    var outOfService = resource.Outages.Count > 0 && resource.IsOutOfServiceDuring(slot.Time);
+                    result.Add(new SlotAvailability(slot, resource.Capacity, taken, outOfService));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private readonly record struct SlotTime(LocalDateTime LocalStart, LocalDateTime LocalEnd, Instant Start, Instant End);
+
+    private List<SlotTime> SlotTimesOn(ResourceKind kind, LocalDate day)
+    {
+        var times = new List<SlotTime>();
+        if (IsClosed(day))
+        {
+            return times;
         }
 
         foreach (var range in _space.RangesOn(day.DayOfWeek))
         {
+            var opens = range.OpensOn(day);
             var closes = range.ClosesOn(day);
-            if (resource.Kind.IsBookedInBlocks())
+            if (kind.IsBookedInBlocks())
             {
-                var opens = range.OpensOn(day);
-                yield return new Slot(resource.Id, opens, closes, Zone.ToInstant(opens), Zone.ToInstant(closes));
+                times.Add(new SlotTime(opens, closes, Zone.ToInstant(opens), Zone.ToInstant(closes)));
                 continue;
             }
 
-            var length = Period.FromMinutes((long)SlotLengthOf(resource.Kind).TotalMinutes);
-            for (var start = range.OpensOn(day); start + length <= closes; start += length)
+            var length = Period.FromMinutes((long)SlotLengthOf(kind).TotalMinutes);
+            for (var start = opens; start + length <= closes; start += length)
             {
                 // A start in the spring-forward gap is a time no one will live: that slot does not exist.
                 if (!Zone.Exists(start))
@@ -62,39 +119,11 @@ public sealed class SpaceSchedule
                 }
 
                 var end = start + length;
-                yield return new Slot(resource.Id, start, end, Zone.ToInstant(start), Zone.ToInstant(end));
-            }
-        }
-    }
-
-    /// <summary>Every slot of every active resource of the space over a run of days, with what is left of it.</summary>
-    public IReadOnlyList<SlotAvailability> Availability(LocalDate from, int days, IEnumerable<HeldTime> held)
-    {
-        var heldByResource = held.GroupBy(h => h.ResourceId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.Start).ToArray());
-        var result = new List<SlotAvailability>();
-        foreach (var resource in _space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal))
-        {
-            var mine = heldByResource.GetValueOrDefault(resource.Id) ?? [];
-            for (var day = from; day < from.PlusDays(days); day = day.PlusDays(1))
-            {
-                foreach (var slot in SlotsOn(resource, day))
-                {
-                    if (resource.Kind.IsBookedInBlocks())
-                    {
-                        result.AddRange(SplitByBlocks(resource, slot, mine));
-                    }
-                    else
-                    {
-                        var taken = mine.Count(h => slot.Overlaps(h.Start, h.End));
-                        result.Add(new SlotAvailability(slot, resource.Capacity, taken,
-                            resource.IsOutOfServiceDuring(slot.Time)));
-                    }
-                }
+                times.Add(new SlotTime(start, end, Zone.ToInstant(start), Zone.ToInstant(end)));
             }
         }
 
-        return result;
+        return times;
     }
 
     /// <summary>Checks that a household may take the slot of <paramref name="resource"/> starting at <paramref name="start"/>.</summary>

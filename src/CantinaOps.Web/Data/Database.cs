@@ -19,13 +19,27 @@ public static class Database
     {
         var connectionString = SqliteConnectionString(
             configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
-        services.AddDbContext<CantinaOpsDb>(options => Configure(options, connectionString));
+        var synchronous = configuration["Database:Synchronous"] ?? "NORMAL";
+        services.AddDbContext<CantinaOpsDb>(options => Configure(options, connectionString, synchronous));
+        services.AddSingleton<BookingWriteLock>();
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    /// <param name="synchronous">
+    /// NORMAL (default): in WAL mode a commit survives an app crash, and the file can never be corrupted,
+    /// but the last commits may roll back if the machine loses power; FULL also survives that, at about
+    /// a quarter less booking throughput (see docs/benchmarks.md).
+    /// </param>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, string synchronous = "NORMAL")
+    {
+        if (synchronous is not ("NORMAL" or "FULL"))
+        {
+            throw new ArgumentException("Database:Synchronous is NORMAL or FULL.", nameof(synchronous));
+        }
+
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(CantinaOpsDb).Assembly.FullName))
-            .AddInterceptors(new SqlitePragmas());
+            .AddInterceptors(new SqlitePragmas($"PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous={synchronous};"));
+    }
 
     /// <summary>Relative file paths are taken from the app's content root, and the folder is created.</summary>
     public static string SqliteConnectionString(string connectionString, string contentRoot)
@@ -59,24 +73,35 @@ public static class Database
     /// <summary>
     /// Opens the transaction in which a booking is checked and written. On SQLite,
     /// Microsoft.Data.Sqlite begins it with BEGIN IMMEDIATE, which takes the database's write lock at
-    /// once: two requests for the same slot cannot both read "free" and then both insert. Others wait
-    /// (busy timeout) instead of failing.
+    /// once: two requests for the same slot cannot both read "free" and then both insert.
+    /// Writers of this process first queue on an async gate: SQLite's own busy handler would make
+    /// them sleep and poll (up to 100 ms a turn), which is what made latency climb under load.
+    /// The database lock still guards against any other process writing to the same file.
     /// </summary>
-    public static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginBookingTransactionAsync(
-        CantinaOpsDb db, CancellationToken cancellationToken) =>
-        db.Database.BeginTransactionAsync(cancellationToken);
+    public static async Task<BookingWrite> BeginBookingWriteAsync(CantinaOpsDb db, BookingWriteLock gate,
+        CancellationToken cancellationToken)
+    {
+        await gate.Semaphore.WaitAsync(cancellationToken);
+        try
+        {
+            return new BookingWrite(gate, await db.Database.BeginTransactionAsync(cancellationToken));
+        }
+        catch
+        {
+            gate.Semaphore.Release();
+            throw;
+        }
+    }
 
     public static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
-
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = pragmas;
             command.ExecuteNonQuery();
         }
 
@@ -84,8 +109,35 @@ public static class Database
             CancellationToken cancellationToken = default)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>One per app: the queue in which this process's booking writes wait their turn.</summary>
+public sealed class BookingWriteLock : IDisposable
+{
+    internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+    public void Dispose() => Semaphore.Dispose();
+}
+
+/// <summary>A booking transaction and its place in the write queue; disposing releases both.</summary>
+public sealed class BookingWrite(BookingWriteLock gate, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        finally
+        {
+            gate.Semaphore.Release();
         }
     }
 }

@@ -22,7 +22,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // while the booking holds its slot. HeldFrom is null once the slot is given back, and nulls
         // never collide in a unique index (SQLite and PostgreSQL alike).
         builder.HasIndex(b => new { b.ResourceId, b.HeldFrom, b.Seat }).IsUnique();
-        builder.HasIndex(b => new { b.Start, b.ResourceId });
+        // Covers the availability query (a range of starts) so it never reads the table itself.
+        builder.HasIndex(b => new { b.Start, b.ResourceId, b.End, b.Seat, b.HeldFrom });
         builder.HasIndex(b => new { b.HouseholdId, b.Start });
         builder.HasIndex(b => new { b.PartnerId, b.Start });
         builder.ToTable(t => t.HasCheckConstraint("CK_Bookings_OneBooker",

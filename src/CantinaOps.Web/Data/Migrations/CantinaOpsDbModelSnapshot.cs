@@ -78,10 +78,10 @@ namespace CantinaOps.Web.Data.Migrations
 
                     b.HasIndex("PartnerId", "Start");
 
-                    b.HasIndex("Start", "ResourceId");
-
                     b.HasIndex("ResourceId", "HeldFrom", "Seat")
                         .IsUnique();
+
+                    b.HasIndex("Start", "ResourceId", "End", "Seat", "HeldFrom");
 
                     b.ToTable("Bookings", t =>
                         {

@@ -1,6 +1,6 @@
 using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Households;
 using CantinaOps.Domain.Scheduling;
-using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -13,54 +13,47 @@ public sealed record Actor(BookedBy As, string? UserId);
 
 /// <summary>
 /// Creates and cancels bookings. Each creation runs in one transaction that holds the write lock,
-/// re-reads what is held and asks the domain; the unique index is the backstop, and its violation is
-/// reported as the same "slot taken" refusal.
+/// re-reads what is held and what the household already has, and asks the domain; the unique index
+/// is the backstop, and its violation is reported as the same "slot taken" refusal.
 /// </summary>
-public sealed class BookingService(CantinaOpsDb db, IClock clock)
+public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, IClock clock)
 {
-    public async Task<Outcome<Booking>> BookForHouseholdAsync(int resourceId, Instant start, int householdId, Actor actor,
-        CancellationToken cancellationToken)
-    {
-        return await InTransactionAsync(async () =>
+    public Task<Outcome<Booking>> BookForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
+        CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();
-            var (resource, schedule) = await LoadAsync(resourceId, now, cancellationToken);
-            var household = await db.Households.SingleAsync(h => h.Id == householdId, cancellationToken);
-
+            var schedule = target.Schedule;
             var week = schedule.Zone.IsoWeekOf(start);
-            var kind = schedule.Space.Kind;
-            var siteId = schedule.Space.SiteId;
-            var usedThisWeek = await db.Bookings.CountAsync(b => b.HouseholdId == householdId
-                && b.Status != BookingStatus.Cancelled && b.Start >= week.Start && b.Start < week.End
-                && db.Resources.Any(r => r.Id == b.ResourceId && r.Space.Kind == kind && r.Space.SiteId == siteId),
-                cancellationToken);
-            var held = await db.HeldTimesAsync([resourceId], start - Duration.FromDays(1), start + Duration.FromDays(1),
+            var weekBookings = await db.Bookings.AsNoTracking()
+                .Where(b => b.HouseholdId == household.Id && b.Start >= week.Start && b.Start < week.End
+                    && b.Status != BookingStatus.Cancelled)
+                .Select(b => b.ResourceId).ToListAsync(cancellationToken);
+            var sameKind = target.Site.ResourcesOfKind(schedule.Space.Kind);
+            var held = await db.HeldTimesAsync([target.Resource.Id], start - Duration.FromDays(1), start + Duration.FromDays(1),
                 cancellationToken);
 
-            var check = schedule.CheckHouseholdSlot(resource, household, start, now, usedThisWeek,
+            var check = schedule.CheckHouseholdSlot(target.Resource, household, start, now, weekBookings.Count(sameKind.Contains),
                 new QuotaPolicy(schedule.Space.Site.QuotaTiers), held);
             return check.IsSuccess
-                ? Outcome<Booking>.Success(Booking.ForHousehold(resourceId, check.Value.Time, check.Value.Seat, householdId,
-                    actor.As, actor.UserId, now))
+                ? Outcome<Booking>.Success(Booking.ForHousehold(target.Resource.Id, check.Value.Time, check.Value.Seat,
+                    household.Id, actor.As, actor.UserId, now))
                 : Outcome<Booking>.Refused(check.Refusal!);
         }, cancellationToken);
-    }
 
-    public async Task<Outcome<Booking>> BookForPartnerAsync(int resourceId, Instant start, Instant end, int partnerId,
-        Actor actor, CancellationToken cancellationToken)
-    {
-        return await InTransactionAsync(async () =>
+    public Task<Outcome<Booking>> BookForPartnerAsync(ResourceRules target, Instant start, Instant end, int partnerId,
+        Actor actor, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();
-            var (resource, schedule) = await LoadAsync(resourceId, now, cancellationToken);
-            var held = await db.HeldTimesAsync([resourceId], start - Duration.FromDays(1), end + Duration.FromDays(1),
+            var held = await db.HeldTimesAsync([target.Resource.Id], start - Duration.FromDays(1), end + Duration.FromDays(1),
                 cancellationToken);
-            var check = schedule.CheckPartnerBlock(resource, start, end, now, held);
+            var check = target.Schedule.CheckPartnerBlock(target.Resource, start, end, now, held);
             return check.IsSuccess
-                ? Outcome<Booking>.Success(Booking.ForPartner(resourceId, check.Value.Time, partnerId, actor.As, actor.UserId, now))
+                ? Outcome<Booking>.Success(Booking.ForPartner(target.Resource.Id, check.Value.Time, partnerId, actor.As,
+                    actor.UserId, now))
                 : Outcome<Booking>.Refused(check.Refusal!);
         }, cancellationToken);
-    }
 
     public async Task<Refusal?> CancelAsync(Booking booking, Actor actor, CancellationToken cancellationToken)
     {
@@ -81,7 +74,7 @@ public sealed class BookingService(CantinaOpsDb db, IClock clock)
     private async Task<Outcome<Booking>> InTransactionAsync(Func<Task<Outcome<Booking>>> decide,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await Database.BeginBookingTransactionAsync(db, cancellationToken);
+        await using var write = await Database.BeginBookingWriteAsync(db, writeLock, cancellationToken);
         var outcome = await decide();
         if (!outcome.IsSuccess)
         {
@@ -92,7 +85,7 @@ public sealed class BookingService(CantinaOpsDb db, IClock clock)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return outcome;
         }
         catch (DbUpdateException exception) when (Database.IsUniqueViolation(exception))
@@ -100,13 +93,5 @@ public sealed class BookingService(CantinaOpsDb db, IClock clock)
             db.ChangeTracker.Clear();
             return Outcome<Booking>.Refused(Rule.SlotTaken, "That slot has just been taken.");
         }
-    }
-
-    private async Task<(Resource Resource, SpaceSchedule Schedule)> LoadAsync(int resourceId, Instant now,
-        CancellationToken cancellationToken)
-    {
-        var space = await db.SpacesWithRules(now).AsNoTracking()
-            .SingleAsync(s => s.Resources.Any(r => r.Id == resourceId), cancellationToken);
-        return (space.Resources.Single(r => r.Id == resourceId), new SpaceSchedule(space));
     }
 }

@@ -4,6 +4,7 @@ using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Account;
 using CantinaOps.Web.Features.Api;
+using CantinaOps.Web.Features.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace CantinaOps.Web.Features.Bookings;
@@ -42,7 +43,7 @@ public static class BookingsApi
     }
 
     private static async Task<IResult> CreateAsync(CreateBookingRequest request, HttpContext http, CantinaOpsDb db,
-        BookingService bookings, CancellationToken cancellationToken)
+        ScheduleCache rules, BookingService bookings, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(http.User);
         if (request.ResourceId is not { } resourceId)
@@ -66,9 +67,7 @@ public static class BookingsApi
             return ApiProblems.Invalid("end", "end is required for a partner block, like 2026-12-01T13:00.");
         }
 
-        var resource = await db.Resources.AsNoTracking().Where(r => r.Id == resourceId)
-            .Select(r => new { r.Kind, r.Space.Site.TimeZoneId }).SingleOrDefaultAsync(cancellationToken);
-        if (resource is null)
+        if (await rules.ForResourceAsync(db, resourceId, cancellationToken) is not { } target)
         {
             return ApiProblems.NotFound($"Resource {resourceId}");
         }
@@ -80,13 +79,13 @@ public static class BookingsApi
                 return ApiProblems.Forbidden("A partner user books only for its own association.");
             }
 
-            if (!resource.Kind.IsBookedInBlocks())
+            if (!target.Resource.Kind.IsBookedInBlocks())
             {
                 return ApiProblems.Forbidden("Partner users book the professional kitchen only.");
             }
         }
 
-        var zone = NodaTime.DateTimeZoneProviders.Tzdb[resource.TimeZoneId];
+        var zone = target.Schedule.Zone;
         var startAt = zone.Resolve(start.Local, start.Offset);
         if (!startAt.IsSuccess)
         {
@@ -97,12 +96,13 @@ public static class BookingsApi
         Outcome<Booking> outcome;
         if (request.HouseholdId is { } householdId)
         {
-            if (!await db.Households.AnyAsync(h => h.Id == householdId, cancellationToken))
+            var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken);
+            if (household is null)
             {
                 return ApiProblems.NotFound($"Household {householdId}");
             }
 
-            outcome = await bookings.BookForHouseholdAsync(resourceId, startAt.Value, householdId, actor, cancellationToken);
+            outcome = await bookings.BookForHouseholdAsync(target, startAt.Value, household, actor, cancellationToken);
         }
         else
         {
@@ -118,7 +118,7 @@ public static class BookingsApi
                 return ApiProblems.From(endAt.Refusal!);
             }
 
-            outcome = await bookings.BookForPartnerAsync(resourceId, startAt.Value, endAt.Value, partnerId, actor, cancellationToken);
+            outcome = await bookings.BookForPartnerAsync(target, startAt.Value, endAt.Value, partnerId, actor, cancellationToken);
         }
 
         return outcome.Value is { } booking

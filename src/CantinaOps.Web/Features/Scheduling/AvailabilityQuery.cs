@@ -7,7 +7,7 @@ using NodaTime;
 namespace CantinaOps.Web.Features.Scheduling;
 
 /// <summary>Every slot of every resource of a site (optionally one space) over a run of days.</summary>
-public sealed class AvailabilityQuery(CantinaOpsDb db, IClock clock)
+public sealed class AvailabilityQuery(CantinaOpsDb db, ScheduleCache rules, IClock clock)
 {
     public sealed record SpaceAvailability(Space Space, SpaceSchedule Schedule, IReadOnlyList<SlotAvailability> Slots);
 
@@ -15,19 +15,18 @@ public sealed class AvailabilityQuery(CantinaOpsDb db, IClock clock)
     public async Task<IReadOnlyList<SpaceAvailability>> RunAsync(int siteId, LocalDate? firstDay, int days,
         Func<Space, bool> includeSpace, CancellationToken cancellationToken)
     {
-        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, cancellationToken);
+        var site = await rules.GetAsync(db, siteId, cancellationToken);
         var zone = site.Zone;
         var from = firstDay ?? zone.Today(clock.GetCurrentInstant());
         var start = zone.AtStartOfDay(from).ToInstant();
         var end = zone.AtStartOfDay(from.PlusDays(days + 1)).ToInstant();
-        var spaces = (await db.SpacesWithRules(start).AsNoTracking().Where(s => s.SiteId == siteId)
-            .ToListAsync(cancellationToken)).Where(includeSpace).OrderBy(s => s.Kind).ThenBy(s => s.Name).ToList();
+        var spaces = site.Spaces.Where(includeSpace).OrderBy(s => s.Kind).ThenBy(s => s.Name).ToList();
 
         var resourceIds = spaces.SelectMany(s => s.Resources).Select(r => r.Id).ToList();
         var held = await db.HeldTimesAsync(resourceIds, start, end, cancellationToken);
         return spaces.Select(space =>
         {
-            var schedule = new SpaceSchedule(space);
+            var schedule = site.Schedule(space.Id);
             return new SpaceAvailability(space, schedule, schedule.Availability(from, days, held));
         }).ToList();
     }

@@ -22,11 +22,26 @@ internal static class ScheduleQueries
             .AsSplitQuery();
     }
 
+    /// <summary>No booking lasts longer than this (slots and blocks stay within a day).</summary>
+    private static readonly Duration LongestBooking = Duration.FromDays(1);
+
     /// <summary>The times held on some resources that overlap [from, to).</summary>
-    public static Task<List<HeldTime>> HeldTimesAsync(this CantinaOpsDb db, IReadOnlyCollection<int> resourceIds,
-        Instant from, Instant to, CancellationToken cancellationToken) =>
-        db.Bookings.AsNoTracking()
-            .Where(b => b.HeldFrom != null && b.Start < to && b.End > from && resourceIds.Contains(b.ResourceId))
-            .Select(b => new HeldTime(b.ResourceId, b.Start, b.End, b.Seat))
-            .ToListAsync(cancellationToken);
+    public static async Task<List<HeldTime>> HeldTimesAsync(this CantinaOpsDb db, IReadOnlyCollection<int> resourceIds,
+        Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        // A bounded range on Start lets SQLite walk the (Start, ResourceId) index instead of a
+        // resource's whole history; the resource filter is then applied to the few rows in range.
+        var earliestStart = from - LongestBooking;
+        var query = db.Bookings.AsNoTracking()
+            .Where(b => b.HeldFrom != null && b.Start >= earliestStart && b.Start < to && b.End > from);
+        if (resourceIds.Count == 1)
+        {
+            var only = resourceIds.First();
+            query = query.Where(b => b.ResourceId == only);
+        }
+
+        var rows = await query.Select(b => new HeldTime(b.ResourceId, b.Start, b.End, b.Seat)).ToListAsync(cancellationToken);
+        var wanted = resourceIds.ToHashSet();
+        return rows.Where(h => wanted.Contains(h.ResourceId)).ToList();
+    }
 }

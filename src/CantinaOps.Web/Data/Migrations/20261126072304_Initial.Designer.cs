@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CantinaOps.Web.Data.Migrations
 {
     [DbContext(typeof(CantinaOpsDb))]
-    [Migration("20261126071016_Initial")]
+    [Migration("20261126072304_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -81,10 +81,10 @@ namespace CantinaOps.Web.Data.Migrations
 
                     b.HasIndex("PartnerId", "Start");
 
-                    b.HasIndex("Start", "ResourceId");
-
                     b.HasIndex("ResourceId", "HeldFrom", "Seat")
                         .IsUnique();
+
+                    b.HasIndex("Start", "ResourceId", "End", "Seat", "HeldFrom");
 
                     b.ToTable("Bookings", t =>
                         {

@@ -481,9 +481,9 @@ namespace CantinaOps.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Bookings_Start_ResourceId",
+                name: "IX_Bookings_Start_ResourceId_End_Seat_HeldFrom",
                 table: "Bookings",
-                columns: new[] { "Start", "ResourceId" });
+                columns: new[] { "Start", "ResourceId", "End", "Seat", "HeldFrom" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Closures_SiteId_LastDay",

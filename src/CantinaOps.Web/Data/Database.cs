@@ -20,7 +20,7 @@ public static class Database
         var connectionString = SqliteConnectionString(
             configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         var synchronous = configuration["Database:Synchronous"] ?? "NORMAL";
-        services.AddDbContext<CantinaOpsDb>(options => Configure(options, connectionString, synchronous));
+        services.AddDbContextPool<CantinaOpsDb>(options => Configure(options, connectionString, synchronous));
         services.AddSingleton<BookingWriteLock>();
         return services;
     }
@@ -84,6 +84,8 @@ public static class Database
         await gate.Semaphore.WaitAsync(cancellationToken);
         try
         {
+            // One insert per transaction: EF's automatic savepoint around SaveChanges would only add round trips.
+            db.Database.AutoSavepointsEnabled = false;
             return new BookingWrite(gate, await db.Database.BeginTransactionAsync(cancellationToken));
         }
         catch

@@ -40,9 +40,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _ = Server; // starts the host: migrations run
+        StartServer(); // starts the host: migrations run
         await using var scope = Services.CreateAsyncScope();
         Site = await TestSite.SeedAsync(scope.ServiceProvider);
     }

@@ -2,7 +2,10 @@ using CantinaOps.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using CantinaOps.Web.Data.Demo;
 using CantinaOps.Web.Features.Account;
+using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Bookings;
+using CantinaOps.Web.Features.Desk;
+using CantinaOps.Web.Features.Family;
 using CantinaOps.Web.Features.Households;
 using CantinaOps.Web.Features.Resources;
 using CantinaOps.Web.Features.Scheduling;
@@ -12,11 +15,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCantinaOpsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCantinaOpsClock();
 builder.Services.AddStaffSignIn(builder.Configuration);
+builder.Services.AddCantinaOpsLocalization();
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options =>
 {
     options.RootDirectory = "/Features";
     options.Conventions.AuthorizeFolder("/Desk", Policies.Staff);
-});
+    options.Conventions.AuthorizeFolder("/Audit", Policies.Coordinator);
+    options.Conventions.AuthorizeFolder("/Family", Policies.Family);
+})
+    .AddViewLocalization();
 // Pages carry French, Arabic, Cyrillic... as text rather than numeric character references.
 builder.Services.AddWebEncoders(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -38,6 +46,14 @@ builder.Services.AddScoped<AvailabilityQuery>();
 builder.Services.AddScoped<BookingService>();
 builder.Services.AddScoped<HouseholdRegistration>();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<TodayBoard>();
+builder.Services.AddScoped<BookingActions>();
+builder.Services.AddScoped<BookFlow>();
+builder.Services.AddScoped<OutOfOrderService>();
+builder.Services.AddScoped<HouseholdMerge>();
+builder.Services.AddScoped<FamilyAccessService>();
+builder.Services.AddScoped<FamilyBookings>();
 
 var app = builder.Build();
 
@@ -50,6 +66,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();
+app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

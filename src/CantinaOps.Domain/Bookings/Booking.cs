@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using NodaTime;
 
 namespace CantinaOps.Domain.Bookings;
@@ -71,6 +72,7 @@ public sealed class Booking
     public Instant? CancelledAt { get; private set; }
     public BookedBy? CancelledBy { get; private set; }
     public Instant? NoShowAt { get; private set; }
+    public Instant? MovedAt { get; private set; }
 
     public Interval Time => new(Start, End);
 
@@ -122,6 +124,15 @@ public sealed class Booking
         return null;
     }
 
+    /// <summary>
+    /// A family cancels its own booking: allowed until <paramref name="notice"/> before the start, so a
+    /// freed slot can still be used; later, the desk cancels or marks an absence.
+    /// </summary>
+    public Refusal? CancelByHousehold(Instant now, Duration notice) =>
+        now > Start - notice
+            ? new Refusal(Rule.TooLate, "It is too late to cancel this booking yourself; please tell the desk.")
+            : Cancel(now, BookedBy.Household);
+
     /// <summary>Marks an absence and gives the slot back so a walk-in can take it.</summary>
     public Refusal? MarkNoShow(Instant now)
     {
@@ -134,6 +145,32 @@ public sealed class Booking
         NoShowAt = now;
         HeldFrom = null;
         return null;
+    }
+
+    /// <summary>Moves a booking that has not started to another resource or time (a machine broke down).</summary>
+    public Refusal? MoveTo(int resourceId, SlotClaim target, Instant now)
+    {
+        if (Status != BookingStatus.Confirmed)
+        {
+            return Invalid("be moved");
+        }
+
+        ResourceId = resourceId;
+        Start = target.Time.Start;
+        End = target.Time.End;
+        HeldFrom = target.Time.Start;
+        Seat = target.Seat;
+        MovedAt = now;
+        return null;
+    }
+
+    /// <summary>Gives the booking to another household (two records of one family were merged).</summary>
+    public void TransferTo(int householdId)
+    {
+        if (HouseholdId is not null)
+        {
+            HouseholdId = householdId;
+        }
     }
 
     private Refusal Invalid(string action) =>

@@ -62,7 +62,32 @@ public sealed class Household
         Hotel = string.IsNullOrWhiteSpace(hotel) ? null : hotel.Trim();
     }
 
+    /// <summary>Set when this record was a duplicate merged into another household.</summary>
+    public int? MergedIntoId { get; private set; }
+
     public void Deactivate() => IsActive = false;
+
+    /// <summary>Marks this record as a duplicate of <paramref name="kept"/>; its bookings move there.</summary>
+    public void MergeInto(Household kept)
+    {
+        if (kept.Id == Id)
+        {
+            throw new ArgumentException("A household cannot be merged into itself.", nameof(kept));
+        }
+
+        MergedIntoId = kept.Id;
+        IsActive = false;
+    }
+
+    public void ChangeLanguage(string language)
+    {
+        if (!Languages.IsSupported(language))
+        {
+            throw new ArgumentException($"Language '{language}' is not offered.", nameof(language));
+        }
+
+        Language = language;
+    }
 
     public void Reactivate() => IsActive = true;
 }

@@ -89,6 +89,36 @@ public sealed class SpaceSchedule
         return result;
     }
 
+    /// <summary>
+    /// The nearest free slot equivalent to <paramref name="original"/> for a booking that must move
+    /// (its machine broke down): the same time on another resource of the same kind first, then the
+    /// closest time before or after, over the following <paramref name="days"/> days. Null when none.
+    /// </summary>
+    public Slot? NearestAlternative(Resource original, Slot slot, Instant now, IEnumerable<HeldTime> held, int days = 7)
+    {
+        var from = slot.LocalStart.Date;
+        return Availability(from, days, held)
+            .Where(a => a.Free && a.Slot.Start > now && KindOf(a.Slot.ResourceId) == original.Kind
+                && !(a.Slot.ResourceId == original.Id && a.Slot.Start == slot.Start))
+            .OrderBy(a => Duration.Max(a.Slot.Start - slot.Start, slot.Start - a.Slot.Start))
+            .ThenBy(a => a.Slot.Start)
+            .Select(a => a.Slot)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The first free slot of a kind of resource (a dryer) starting at or after an instant, that same day.</summary>
+    public Slot? FirstFreeAfter(ResourceKind kind, Instant after, IEnumerable<HeldTime> held)
+    {
+        var day = after.InZone(Zone).Date;
+        return Availability(day, 1, held)
+            .Where(a => a.Free && a.Slot.Start >= after && KindOf(a.Slot.ResourceId) == kind)
+            .OrderBy(a => a.Slot.Start)
+            .Select(a => a.Slot)
+            .FirstOrDefault();
+    }
+
+    private ResourceKind? KindOf(int resourceId) => _space.Resources.FirstOrDefault(r => r.Id == resourceId)?.Kind;
+
     private readonly record struct SlotTime(LocalDateTime LocalStart, LocalDateTime LocalEnd, Instant Start, Instant End);
 
     private List<SlotTime> SlotTimesOn(ResourceKind kind, LocalDate day)

@@ -79,6 +79,17 @@ public sealed class ResourceOutage
     public Instant? Until { get; private set; }
     public string Reason { get; private set; }
 
+    /// <summary>The machine is repaired: the outage ends now (or stays as it was if it already ended).</summary>
+    public void EndAt(Instant when)
+    {
+        if (Until is null || Until > when)
+        {
+            Until = Instant.Max(when, From + Duration.FromSeconds(1));
+        }
+    }
+
+    public bool IsCurrent(Instant now) => From <= now && (Until is not { } until || now < until);
+
     public bool Overlaps(Interval interval) =>
         From < interval.End && (Until is not { } until || interval.Start < until);
 }

@@ -17,6 +17,10 @@ public sealed class CantinaOpsDb(DbContextOptions<CantinaOpsDb> options) : Ident
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<HouseholdAccess> HouseholdAccess => Set<HouseholdAccess>();
+    public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Account;
+using CantinaOps.Web.Features.Family;
 using Microsoft.AspNetCore.Identity;
 using NodaTime;
 
@@ -13,6 +14,9 @@ public static class Policies
 
     /// <summary>Any signed-in staff or partner user, by cookie or bearer token.</summary>
     public const string ApiUser = nameof(ApiUser);
+
+    /// <summary>A family signed in with its code and PIN, its link or its phone.</summary>
+    public const string Family = nameof(Family);
 }
 
 public static class ServiceRegistration
@@ -41,6 +45,17 @@ public static class ServiceRegistration
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddCookie(FamilyAccessService.Scheme, options =>
+            {
+                // A family's phone is often shared: the session ends with the browser and after 12 idle hours.
+                options.Cookie.Name = "cantinaops.family";
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.HttpOnly = true;
+                options.LoginPath = "/Family/SignIn";
+                options.AccessDeniedPath = "/Family/SignIn";
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+            })
             .AddIdentityCookies();
 
         services.AddIdentityCore<StaffUser>(options =>
@@ -73,7 +88,9 @@ public static class ServiceRegistration
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Desk, Roles.Coordinator))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
-            .AddPolicy(Policies.ApiUser, p => p.RequireRole(Roles.All));
+            .AddPolicy(Policies.ApiUser, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyAccessService.Scheme)
+                .RequireClaim(FamilyAccessService.HouseholdClaim));
 
         services.AddSignInRateLimit(configuration);
         return services;

@@ -32,6 +32,7 @@ public static class StartupBanner
         {
             Console.WriteLine($"Demo sign-in (demo data only): desk@demo.cantinaops.org, coordinator@demo.cantinaops.org, " +
                 $"partner@demo.cantinaops.org — password {DemoSeeder.DemoPassword}");
+            Console.WriteLine($"Demo families: {url}/Family/SignIn — any demo household code (e.g. {DemoSeeder.FirstFamilyCode ?? "from the desk's household list"}) with PIN {DemoSeeder.DemoFamilyPin}");
         }
 
         Console.WriteLine($"API documentation: {url}/openapi/v1.json");

@@ -71,3 +71,45 @@ public class BookingLifecycleTests
         Assert.Equal(Rule.InvalidStatusChange, NewBooking().Complete(Start)?.Rule);
     }
 }
+
+public class BookingMovesAndFamilyCancellationTests
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 12, 2, 8, 0);
+
+    private static Booking NewBooking() =>
+        Booking.ForHousehold(1, new Interval(Start, Start + Duration.FromHours(1)), 1, 7, BookedBy.Household, null, Start - Duration.FromDays(1));
+
+    [Fact]
+    public void A_family_may_cancel_until_the_notice_before_the_start_and_not_after()
+    {
+        var notice = Duration.FromMinutes(30);
+
+        Assert.Equal(Rule.TooLate, NewBooking().CancelByHousehold(Start - Duration.FromMinutes(29), notice)?.Rule);
+        var booking = NewBooking();
+        Assert.Null(booking.CancelByHousehold(Start - Duration.FromMinutes(30), notice));
+        Assert.Equal(BookedBy.Household, booking.CancelledBy);
+    }
+
+    [Fact]
+    public void A_move_changes_resource_time_and_held_slot_together()
+    {
+        var booking = NewBooking();
+        var later = new Interval(Start + Duration.FromHours(1), Start + Duration.FromHours(2));
+
+        Assert.Null(booking.MoveTo(2, new CantinaOps.Domain.Scheduling.SlotClaim(later, 1), Start - Duration.FromHours(3)));
+
+        Assert.Equal(2, booking.ResourceId);
+        Assert.Equal(later.Start, booking.HeldFrom);
+        Assert.Equal(later.End, booking.End);
+        Assert.NotNull(booking.MovedAt);
+    }
+
+    [Fact]
+    public void A_checked_in_booking_cannot_be_moved()
+    {
+        var booking = NewBooking();
+        booking.CheckIn(Start);
+
+        Assert.Equal(Rule.InvalidStatusChange, booking.MoveTo(2, new(new Interval(Start, Start + Duration.FromHours(1)), 1), Start)?.Rule);
+    }
+}

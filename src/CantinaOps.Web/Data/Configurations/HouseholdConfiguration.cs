@@ -16,6 +16,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.Property(h => h.Phone).HasMaxLength(20);
         builder.HasIndex(h => h.Phone);
         builder.Property(h => h.Hotel).HasMaxLength(120);
+        builder.HasIndex(h => h.DisplayName);
     }
 }
 

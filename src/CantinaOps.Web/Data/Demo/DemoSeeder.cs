@@ -19,6 +19,9 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
 {
     public const string DemoPassword = "Cantina-demo-2026";
 
+    /// <summary>Every demo family's PIN (demo data only; real PINs are random and shown once).</summary>
+    public const string DemoFamilyPin = "123456";
+
     private static readonly string[] Hotels =
     [
         "Hôtel du Parc (Villeurbanne)", "Hôtel Les Acacias (Vaulx-en-Velin)", "Hôtel Gare Part-Dieu",
@@ -34,10 +37,14 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
         ("en", "Blessing"), ("fr", "Famille Camara"), ("uk", null), ("ar", "Khadija"), ("fr", null), ("ka", null),
     ];
 
+    /// <summary>A demo family's code, for the start-up banner.</summary>
+    public static string? FirstFamilyCode { get; private set; }
+
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Sites.AnyAsync(cancellationToken))
         {
+            FirstFamilyCode = await db.Households.OrderBy(h => h.Id).Select(h => h.Code).FirstOrDefaultAsync(cancellationToken);
             return;
         }
 
@@ -57,6 +64,11 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
             i % 3 == 2 ? null : $"+3367{random.Next(1000000, 9999999)}", Hotels[i % Hotels.Length])).ToList();
         db.Households.AddRange(households);
         await db.SaveChangesAsync(cancellationToken);
+        var pinHash = new PasswordHasher<HouseholdAccess>().HashPassword(null!, DemoFamilyPin);
+        db.HouseholdAccess.AddRange(households.Select(h => new HouseholdAccess(h.Id, pinHash,
+            Features.Family.FamilyAccessService.TokenHash($"demo-{h.Code}"))));
+        await db.SaveChangesAsync(cancellationToken);
+        FirstFamilyCode = households[0].Code;
 
         AddBookings(site, partners, households, now, random);
         await db.SaveChangesAsync(cancellationToken);

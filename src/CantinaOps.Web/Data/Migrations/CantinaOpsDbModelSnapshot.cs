@@ -54,6 +54,9 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NoShowAt")
                         .HasColumnType("INTEGER");
 
@@ -89,6 +92,71 @@ namespace CantinaOps.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CantinaOps.Domain.Bookings.Notice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("DeliveredAt", "CreatedAt");
+
+                    b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Bookings.WaitlistEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "SpaceId", "Day");
+
+                    b.HasIndex("SpaceId", "Day", "CreatedAt");
+
+                    b.ToTable("Waitlist");
+                });
+
             modelBuilder.Entity("CantinaOps.Domain.Households.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -119,6 +187,9 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -131,9 +202,51 @@ namespace CantinaOps.Web.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("DisplayName");
+
                     b.HasIndex("Phone");
 
                     b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Households.HouseholdAccess", b =>
+                {
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OneTimeCodeExpires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OneTimeCodeForDesk")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OneTimeCodeHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("LinkTokenHash")
+                        .IsUnique();
+
+                    b.ToTable("HouseholdAccess");
                 });
 
             modelBuilder.Entity("CantinaOps.Domain.Partners.Partner", b =>
@@ -381,6 +494,45 @@ namespace CantinaOps.Web.Data.Migrations
                     b.ToTable("Spaces");
                 });
 
+            modelBuilder.Entity("CantinaOps.Web.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Audit");
+                });
+
             modelBuilder.Entity("CantinaOps.Web.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -599,6 +751,39 @@ namespace CantinaOps.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Bookings.Notice", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Bookings.WaitlistEntry", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CantinaOps.Domain.Sites.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Households.HouseholdAccess", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Households.Household", null)
+                        .WithOne()
+                        .HasForeignKey("CantinaOps.Domain.Households.HouseholdAccess", "HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,24 +1,21 @@
-using System.ComponentModel.DataAnnotations;
 using CantinaOps.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace CantinaOps.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Indiquez votre adresse e-mail.")]
-        [EmailAddress(ErrorMessage = "Cette adresse e-mail n'est pas valide.")]
         public string Email { get; set; } = string.Empty;
 
-        [Required(ErrorMessage = "Indiquez votre mot de passe.")]
         public string Password { get; set; } = string.Empty;
     }
 
@@ -34,8 +31,9 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrEmpty(Input.Password))
         {
+            ModelState.AddModelError(string.Empty, l["Login.Missing"]);
             return Page();
         }
 
@@ -46,9 +44,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Trop d'essais : ce compte est bloqué 15 minutes."
-            : "Adresse e-mail ou mot de passe incorrect.");
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.Locked"] : l["Login.Wrong"]);
         Input.Password = string.Empty;
         return Page();
     }

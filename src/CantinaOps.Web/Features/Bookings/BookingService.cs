@@ -16,7 +16,7 @@ public sealed record Actor(BookedBy As, string? UserId);
 /// re-reads what is held and what the household already has, and asks the domain; the unique index
 /// is the backstop, and its violation is reported as the same "slot taken" refusal.
 /// </summary>
-public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, IClock clock)
+public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, Audit.AuditLog audit, IClock clock)
 {
     public Task<Outcome<Booking>> BookForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
         CancellationToken cancellationToken) =>
@@ -36,7 +36,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
             var check = schedule.CheckHouseholdSlot(target.Resource, household, start, now, weekBookings.Count(sameKind.Contains),
                 new QuotaPolicy(schedule.Space.Site.QuotaTiers), held);
             return check.IsSuccess
-                ? Outcome<Booking>.Success(Booking.ForHousehold(target.Resource.Id, check.Value.Time, check.Value.Seat,
+                ? Added(Booking.ForHousehold(target.Resource.Id, check.Value.Time, check.Value.Seat,
                     household.Id, actor.As, actor.UserId, now))
                 : Outcome<Booking>.Refused(check.Refusal!);
         }, cancellationToken);
@@ -50,8 +50,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 cancellationToken);
             var check = target.Schedule.CheckPartnerBlock(target.Resource, start, end, now, held);
             return check.IsSuccess
-                ? Outcome<Booking>.Success(Booking.ForPartner(target.Resource.Id, check.Value.Time, partnerId, actor.As,
-                    actor.UserId, now))
+                ? Added(Booking.ForPartner(target.Resource.Id, check.Value.Time, partnerId, actor.As, actor.UserId, now))
                 : Outcome<Booking>.Refused(check.Refusal!);
         }, cancellationToken);
 
@@ -67,8 +66,49 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
             return refusal;
         }
 
+        audit.Record("booking.cancel", $"booking {booking.Id}", actor.As.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Moves a booking whose machine is out of service to the nearest free equivalent slot (another
+    /// machine of the same kind at the same time first) and records the notice the household must get.
+    /// </summary>
+    public Task<Outcome<Booking>> MoveToNearestAsync(Booking booking, ResourceRules target, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            var now = clock.GetCurrentInstant();
+            var schedule = target.Schedule;
+            var resources = schedule.Space.Resources.Select(r => r.Id).ToList();
+            var held = (await db.HeldTimesAsync(resources, booking.Start - Duration.FromDays(7), booking.Start + Duration.FromDays(8),
+                cancellationToken)).Where(h => !(h.ResourceId == booking.ResourceId && h.Start == booking.Start)).ToList();
+            var own = new Slot(booking.ResourceId, booking.Start.InZone(schedule.Zone).LocalDateTime,
+                booking.End.InZone(schedule.Zone).LocalDateTime, booking.Start, booking.End);
+            if (schedule.NearestAlternative(target.Resource, own, now, held) is not { } alternative)
+            {
+                return Outcome<Booking>.Refused(Rule.SlotTaken, "No equivalent slot is free in the coming week.");
+            }
+
+            var seatsTaken = held.Where(h => h.ResourceId == alternative.ResourceId && alternative.Overlaps(h.Start, h.End))
+                .Select(h => h.Seat).ToHashSet();
+            var seat = Enumerable.Range(1, int.MaxValue).First(s => !seatsTaken.Contains(s));
+            if (booking.MoveTo(alternative.ResourceId, new SlotClaim(alternative.Time, seat), now) is { } refusal)
+            {
+                return Outcome<Booking>.Refused(refusal);
+            }
+
+            db.Notices.Add(new Notice(NoticeKind.BookingMoved, booking.Id, booking.HouseholdId, booking.PartnerId, now));
+            audit.Record("booking.move", $"booking {booking.Id}", $"to resource {alternative.ResourceId} at {alternative.Start}");
+            return Outcome<Booking>.Success(booking);
+        }, cancellationToken);
+
+    private Outcome<Booking> Added(Booking booking)
+    {
+        db.Bookings.Add(booking);
+        audit.Record("booking.create", $"resource {booking.ResourceId} at {booking.Start}",
+            booking.HouseholdId is { } h ? $"household {h}" : $"partner {booking.PartnerId}");
+        return Outcome<Booking>.Success(booking);
     }
 
     private async Task<Outcome<Booking>> InTransactionAsync(Func<Task<Outcome<Booking>>> decide,
@@ -81,7 +121,6 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
             return outcome;
         }
 
-        db.Bookings.Add(outcome.Value!);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -18,28 +18,7 @@ public sealed class HouseholdRegistration(CantinaOpsDb db, IClock clock)
 
     public async Task<Result> RegisterAsync(Form form, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (form.Size is not (>= 1 and <= 30))
-        {
-            errors["size"] = ["size is the number of people, from 1 to 30."];
-        }
-
-        if (!Languages.IsSupported(form.Language))
-        {
-            errors["language"] = [$"language is one of {string.Join(", ", Languages.Supported.Select(l => l.Tag))}."];
-        }
-
-        string? phone = null;
-        if (!string.IsNullOrWhiteSpace(form.Phone) && (phone = NormalisePhone(form.Phone)) is null)
-        {
-            errors["phone"] = ["phone is not a valid French or international number."];
-        }
-
-        if (form.DisplayName?.Length > 80 || form.Hotel?.Length > 120)
-        {
-            errors["displayName"] = ["displayName is at most 80 characters and hotel at most 120."];
-        }
-
+        var errors = Validate(form, out var phone);
         if (errors.Count > 0)
         {
             return new Result(null, errors);
@@ -67,6 +46,34 @@ public sealed class HouseholdRegistration(CantinaOpsDb db, IClock clock)
                 db.Entry(household).State = EntityState.Detached;
             }
         }
+    }
+
+    /// <summary>The form's errors by field (empty when valid), and the phone in E.164 form.</summary>
+    public static Dictionary<string, string[]> Validate(Form form, out string? phone)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (form.Size is not (>= 1 and <= 30))
+        {
+            errors["size"] = ["size is the number of people, from 1 to 30."];
+        }
+
+        if (!Languages.IsSupported(form.Language))
+        {
+            errors["language"] = [$"language is one of {string.Join(", ", Languages.Supported.Select(l => l.Tag))}."];
+        }
+
+        phone = null;
+        if (!string.IsNullOrWhiteSpace(form.Phone) && (phone = NormalisePhone(form.Phone)) is null)
+        {
+            errors["phone"] = ["phone is not a valid French or international number."];
+        }
+
+        if (form.DisplayName?.Length > 80 || form.Hotel?.Length > 120)
+        {
+            errors["displayName"] = ["displayName is at most 80 characters and hotel at most 120."];
+        }
+
+        return errors;
     }
 
     /// <summary>E.164 form of a French (default region) or international number; null when invalid.</summary>

@@ -1,0 +1,39 @@
+using NodaTime;
+
+namespace CantinaOps.Domain.Bookings;
+
+public enum NoticeKind
+{
+    BookingMoved = 1,
+    BookingCancelledBySite = 2,
+}
+
+/// <summary>
+/// Something a household or partner must be told (a booking moved because a machine broke, a booking
+/// cancelled by the site). Recorded when decided; sending it is the messaging jobs' work.
+/// </summary>
+public sealed class Notice
+{
+    private Notice()
+    {
+    }
+
+    public Notice(NoticeKind kind, int bookingId, int? householdId, int? partnerId, Instant now)
+    {
+        Kind = kind;
+        BookingId = bookingId;
+        HouseholdId = householdId;
+        PartnerId = partnerId;
+        CreatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public NoticeKind Kind { get; private set; }
+    public int BookingId { get; private set; }
+    public int? HouseholdId { get; private set; }
+    public int? PartnerId { get; private set; }
+    public Instant CreatedAt { get; private set; }
+    public Instant? DeliveredAt { get; private set; }
+
+    public void MarkDelivered(Instant now) => DeliveredAt ??= now;
+}

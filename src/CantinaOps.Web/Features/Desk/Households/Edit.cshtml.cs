@@ -1,0 +1,121 @@
+using CantinaOps.Domain.Households;
+using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Audit;
+using CantinaOps.Web.Features.Family;
+using CantinaOps.Web.Features.Households;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+
+namespace CantinaOps.Web.Features.Desk.Households;
+
+/// <summary>Edit a household, deactivate it, give it a new PIN, read its pending phone code, merge a duplicate into it.</summary>
+public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, HouseholdMerge merge, AuditLog audit, IClock clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public HouseholdInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? DuplicateCode { get; set; }
+
+    public Household Household { get; private set; } = null!;
+    public string? PendingCode { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input = new HouseholdInput
+        {
+            Size = Household.Size, Language = Household.Language, Phone = Household.Phone,
+            DisplayName = Household.DisplayName, Hotel = Household.Hotel,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.Errors = HouseholdRegistration.Validate(Input.ToForm(), out var phone);
+        if (Input.Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        Household.Update(Input.Size!.Value, Input.Language, Input.DisplayName, phone, Input.Hotel);
+        return await SavedAsync("household.edit", l["Household.Saved"], cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (active) { Household.Reactivate(); } else { Household.Deactivate(); }
+        return await SavedAsync(active ? "household.reactivate" : "household.deactivate", l["Household.Saved"], cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostNewPinAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        SlipModel.Keep(TempData, await access.IssueAsync(Household, cancellationToken));
+        audit.Record("household.new-pin", Household.Code);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("Slip", new { id });
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var moved = await merge.MergeAsync(HouseholdCode.Normalise(DuplicateCode ?? string.Empty), Household, cancellationToken);
+        if (moved is null)
+        {
+            ModelState.AddModelError(nameof(DuplicateCode), l["Household.MergeUnknown"]);
+            return Page();
+        }
+
+        return await SavedAsync("household.merge", l["Household.Merged", moved.Value], cancellationToken);
+    }
+
+    private async Task<IActionResult> SavedAsync(string action, string message, CancellationToken cancellationToken)
+    {
+        audit.Record(action, Household.Code);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = message;
+        return RedirectToPage(new { id = Household.Id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var household = await db.Households.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (household is null)
+        {
+            return false;
+        }
+
+        Household = household;
+        var pending = await db.HouseholdAccess.FindAsync([id], cancellationToken);
+        PendingCode = pending?.OneTimeCodeValid(clock.GetCurrentInstant()) == true ? pending.OneTimeCodeForDesk : null;
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+using CantinaOps.Domain.Bookings;
+using CantinaOps.Web.Features.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CantinaOps.Web.Features.Desk;
+
+/// <summary>The reception desk's today board.</summary>
+public sealed class IndexModel(TodayBoard board, BookingActions actions, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public TodayBoard.View Board { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Board = await board.LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(int bookingId, DeskAction action, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(User);
+        var (found, refusal) = await actions.ApplyAsync(bookingId, action, user.BookedAs, cancellationToken);
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = refusal is null ? l[$"Board.Done.{action}"].Value : l[$"Rule.{refusal.Rule}"].Value;
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,69 @@
+using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Scheduling;
+using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CantinaOps.Web.Features.Desk;
+
+/// <summary>What the desk sees of today: arrivals in order and, per space, every resource's slots.</summary>
+public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, IClock clock)
+{
+    public sealed record Arrival(int BookingId, string Time, string Resource, string? Code, int? Size, string? Language,
+        string? Partner, BookingStatus Status, bool Started, bool Past);
+
+    public sealed record Cell(int ResourceId, string Start, bool Free, bool OutOfService, string? Label);
+
+    public sealed record SpaceGrid(int SpaceId, string Name, IReadOnlyList<string> Resources,
+        IReadOnlyList<(string Time, IReadOnlyList<Cell?> Cells)> Rows);
+
+    public sealed record View(LocalDate Today, IReadOnlyList<Arrival> Arrivals, IReadOnlyList<SpaceGrid> Spaces);
+
+    public async Task<View> LoadAsync(CancellationToken cancellationToken)
+    {
+        var siteId = await availability.DefaultSiteIdAsync(cancellationToken);
+        var spaces = await availability.RunAsync(siteId, null, 1, _ => true, cancellationToken);
+        var zone = spaces.Count > 0 ? spaces[0].Schedule.Zone : DateTimeZone.Utc;
+        var now = clock.GetCurrentInstant();
+        var today = zone.Today(now);
+        var from = zone.AtStartOfDay(today).ToInstant();
+        var to = zone.AtStartOfDay(today.PlusDays(1)).ToInstant();
+        var names = spaces.SelectMany(s => s.Space.Resources).ToDictionary(r => r.Id, r => r.Name);
+
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.Start >= from && b.Start < to && b.Status != BookingStatus.Cancelled)
+            .Select(b => new
+            {
+                b.Id, b.ResourceId, b.Start, b.End, b.Status, b.HeldFrom,
+                Household = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => new { h.Code, h.Size, h.Language }).FirstOrDefault(),
+                Partner = db.Partners.Where(p => p.Id == b.PartnerId).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        // Next arrivals first: what has not ended, by start; then what is over.
+        var arrivals = rows
+            .OrderBy(r => r.End <= now || r.Status is BookingStatus.Completed or BookingStatus.NoShow)
+            .ThenBy(r => r.Start)
+            .Select(r => new Arrival(r.Id, r.Start.InZone(zone).ToString("HH:mm", null), names.GetValueOrDefault(r.ResourceId, "?"),
+                r.Household?.Code, r.Household?.Size, r.Household?.Language, r.Partner, r.Status, r.Start <= now, r.End <= now))
+            .ToList();
+
+        var labels = rows.Where(r => r.HeldFrom != null).GroupBy(r => (r.ResourceId, r.Start))
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Household?.Code ?? r.Partner)));
+        var grids = spaces.Select(s =>
+        {
+            var resources = s.Space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            var gridRows = s.Slots.Where(a => a.Slot.End > now).GroupBy(a => a.Slot.LocalStart.TimeOfDay).OrderBy(g => g.Key)
+                .Select(g => (g.Key.ToString("HH:mm", null), (IReadOnlyList<Cell?>)resources.Select(r =>
+                    g.FirstOrDefault(a => a.Slot.ResourceId == r.Id) is { } a
+                        ? new Cell(r.Id, a.Slot.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", null), a.Free && a.Slot.Start > now,
+                            a.OutOfService, labels.GetValueOrDefault((r.Id, a.Slot.Start)))
+                        : null).ToList()))
+                .ToList();
+            return new SpaceGrid(s.Space.Id, s.Space.Name, resources.Select(r => r.Name).ToList(), gridRows);
+        }).ToList();
+
+        return new View(today, arrivals, grids);
+    }
+}

@@ -1,0 +1,75 @@
+using CantinaOps.Domain.Scheduling;
+using CantinaOps.Domain.Sites;
+using CantinaOps.Web.Features.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CantinaOps.Web.Features.Family;
+
+/// <summary>A family picks a day card, then a time; the app gives it a free machine and a ticket.</summary>
+public sealed class BookModel(FamilyBookings bookings, IStringLocalizer<SharedResource> l) : FamilyPage
+{
+    [BindProperty(SupportsGet = true)] public int Space { get; set; }
+    [BindProperty(SupportsGet = true)] public ResourceKind Kind { get; set; } = ResourceKind.Washer;
+    [BindProperty(SupportsGet = true)] public string? Day { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Start { get; set; }
+
+    public string SpaceName { get; private set; } = string.Empty;
+    public IReadOnlyList<LocalDate> Days { get; private set; } = [];
+    public LocalDate ChosenDay { get; private set; }
+    public IReadOnlyList<FamilyBookings.TimeOption> Times { get; private set; } = [];
+    public bool OnWaitlist { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var household = await bookings.HouseholdAsync(HouseholdId, cancellationToken);
+        var site = await bookings.SiteAsync(cancellationToken);
+        if (household is null || SiteDateTimeText.Parse(Start) is not { } start || site.Spaces.All(s => s.Id != Space))
+        {
+            return BadRequest();
+        }
+
+        var at = site.Zone.Resolve(start.Local, start.Offset);
+        var outcome = at.IsSuccess ? await bookings.BookAsync(household, Space, Kind, at.Value, cancellationToken) : default;
+        if (!at.IsSuccess || !outcome.IsSuccess)
+        {
+            ModelState.AddModelError(string.Empty, l[$"Rule.{(at.Refusal ?? outcome.Refusal)!.Rule}"]);
+            return await LoadAsync(cancellationToken);
+        }
+
+        return RedirectToPage("/Family/Ticket", new { id = outcome.Value!.Id, fresh = true });
+    }
+
+    public async Task<IActionResult> OnPostWaitlistAsync(CancellationToken cancellationToken)
+    {
+        if (Day is null || LocalDatePattern.Iso.Parse(Day) is not { Success: true } day)
+        {
+            return BadRequest();
+        }
+
+        await bookings.JoinWaitlistAsync(HouseholdId, Space, day.Value, cancellationToken);
+        TempData["Message"] = l["Family.Waitlist.Joined"].Value;
+        return RedirectToPage(new { space = Space, kind = Kind, day = Day });
+    }
+
+    private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
+    {
+        var site = await bookings.SiteAsync(cancellationToken);
+        var space = site.Spaces.FirstOrDefault(s => s.Id == Space && s.Kind != SpaceKind.ProfessionalKitchen);
+        if (space is null)
+        {
+            return NotFound();
+        }
+
+        SpaceName = space.Name;
+        Days = await bookings.DaysAsync(Space, cancellationToken);
+        ChosenDay = Day is not null && LocalDatePattern.Iso.Parse(Day) is { Success: true } d && Days.Contains(d.Value) ? d.Value : Days[0];
+        Times = await bookings.TimesAsync(Space, Kind, ChosenDay, cancellationToken);
+        OnWaitlist = (await bookings.WaitlistDaysAsync(HouseholdId, Space, cancellationToken)).Contains(ChosenDay);
+        return Page();
+    }
+}

@@ -1,0 +1,19 @@
+using CantinaOps.Domain.Households;
+
+namespace CantinaOps.Web.Features.Family;
+
+/// <summary>A family's home: one big button per space, with what is left of its week.</summary>
+public sealed class IndexModel(FamilyBookings bookings) : FamilyPage
+{
+    public Household Household { get; private set; } = null!;
+    public IReadOnlyList<FamilyBookings.SpaceCard> Spaces { get; private set; } = [];
+    public FamilyBookings.Ticket? Next { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Household = (await bookings.HouseholdAsync(HouseholdId, cancellationToken))!;
+        Spaces = await bookings.SpacesAsync(Household, cancellationToken);
+        Next = (await bookings.TicketsAsync(HouseholdId, null, cancellationToken))
+            .Where(t => t.Status == Domain.Bookings.BookingStatus.Confirmed).MinBy(t => t.Start);
+    }
+}

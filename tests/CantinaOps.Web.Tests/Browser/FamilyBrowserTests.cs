@@ -67,5 +67,14 @@ public class FamilyBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "غسيل" }).ClickAsync();
         await page.Locator(".daycard").Nth(1).ClickAsync();
         await BrowserApp.ScreenshotAsync(page, "family-book-ar.png");
+
+        // WCAG reflow: at 320 CSS pixels (a phone, or 1280 px at 400 % zoom) nothing scrolls sideways
+        // except the day cards' own strip.
+        await page.SetViewportSizeAsync(320, 640);
+        foreach (var url in new[] { "/Family", "/Family/Bookings", page.Url })
+        {
+            await page.GotoAsync(url);
+            Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 320, $"{url} scrolls sideways at 320 px");
+        }
     }
 }

@@ -10,6 +10,13 @@ public enum BookingStatus
     Completed = 3,
     Cancelled = 4,
     NoShow = 5,
+
+    /// <summary>A partner's request waiting for the coordinator; it already holds its time.</summary>
+    Pending = 6,
+    Declined = 7,
+
+    /// <summary>An occurrence of a series deliberately not held (a closure, a conflict the partner chose to skip).</summary>
+    Skipped = 8,
 }
 
 /// <summary>Who made (or cancelled) a booking.</summary>
@@ -74,6 +81,19 @@ public sealed class Booking
     public Instant? NoShowAt { get; private set; }
     public Instant? MovedAt { get; private set; }
 
+    /// <summary>Set for the occurrences of a partner's recurring series.</summary>
+    public int? SeriesId { get; private set; }
+
+    /// <summary>The series day this occurrence stands for (unique per series, so none is lost or doubled).</summary>
+    public LocalDate? OccurrenceDay { get; private set; }
+
+    public Instant? DecidedAt { get; private set; }
+
+    /// <summary>Why it was declined or skipped.</summary>
+    public string? Note { get; private set; }
+
+    public bool IsActive => Status is BookingStatus.Confirmed or BookingStatus.Pending or BookingStatus.CheckedIn;
+
     public Interval Time => new(Start, End);
 
     public bool HoldsSlot => HeldFrom is not null;
@@ -83,8 +103,58 @@ public sealed class Booking
         new(resourceId, slot, seat, householdId, null, by, byUserId, now);
 
     public static Booking ForPartner(int resourceId, Interval block, int partnerId,
-        BookedBy by, string? byUserId, Instant now) =>
-        new(resourceId, block, 1, null, partnerId, by, byUserId, now);
+        BookedBy by, string? byUserId, Instant now, bool pending = false, int? seriesId = null, LocalDate? occurrence = null)
+    {
+        var booking = new Booking(resourceId, block, 1, null, partnerId, by, byUserId, now)
+        {
+            SeriesId = seriesId,
+            OccurrenceDay = occurrence,
+        };
+        if (pending)
+        {
+            booking.Status = BookingStatus.Pending;
+        }
+
+        return booking;
+    }
+
+    /// <summary>An occurrence of a series that is kept on record but holds no time.</summary>
+    public static Booking SkippedOccurrence(int resourceId, Interval block, int partnerId, int seriesId, LocalDate day,
+        string reason, BookedBy by, string? byUserId, Instant now)
+    {
+        var booking = ForPartner(resourceId, block, partnerId, by, byUserId, now, false, seriesId, day);
+        booking.Status = BookingStatus.Skipped;
+        booking.HeldFrom = null;
+        booking.Note = reason;
+        return booking;
+    }
+
+    /// <summary>The coordinator accepts a partner's request; it already held its time.</summary>
+    public Refusal? Approve(Instant now)
+    {
+        if (Status != BookingStatus.Pending)
+        {
+            return Invalid("be approved");
+        }
+
+        Status = BookingStatus.Confirmed;
+        DecidedAt = now;
+        return null;
+    }
+
+    public Refusal? Decline(Instant now, string reason)
+    {
+        if (Status != BookingStatus.Pending)
+        {
+            return Invalid("be declined");
+        }
+
+        Status = BookingStatus.Declined;
+        DecidedAt = now;
+        Note = reason;
+        HeldFrom = null;
+        return null;
+    }
 
     public Refusal? CheckIn(Instant now)
     {
@@ -112,7 +182,7 @@ public sealed class Booking
 
     public Refusal? Cancel(Instant now, BookedBy by)
     {
-        if (Status != BookingStatus.Confirmed)
+        if (Status is not (BookingStatus.Confirmed or BookingStatus.Pending))
         {
             return Invalid("cancel");
         }
@@ -150,7 +220,7 @@ public sealed class Booking
     /// <summary>Moves a booking that has not started to another resource or time (a machine broke down).</summary>
     public Refusal? MoveTo(int resourceId, SlotClaim target, Instant now)
     {
-        if (Status != BookingStatus.Confirmed)
+        if (Status is not (BookingStatus.Confirmed or BookingStatus.Pending))
         {
             return Invalid("be moved");
         }

@@ -16,6 +16,7 @@ public enum Rule
     WrongResourceForBooker,
     InvalidBlock,
     InvalidStatusChange,
+    OutsideAgreement,
 }
 
 public sealed record Refusal(Rule Rule, string Detail)
@@ -36,6 +37,7 @@ public sealed record Refusal(Rule Rule, string Detail)
         Rule.WrongResourceForBooker => "wrong-resource-for-booker",
         Rule.InvalidBlock => "invalid-block",
         Rule.InvalidStatusChange => "invalid-status-change",
+        Rule.OutsideAgreement => "outside-agreement",
         _ => Rule.ToString(),
     };
 }

@@ -48,6 +48,12 @@ public sealed class Resource
     public bool IsOutOfServiceDuring(Interval interval) => _outages.Any(o => o.Overlaps(interval));
 
     public void Retire() => IsActive = false;
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
 }
 
 /// <summary>A period when a resource cannot be used; an open end means "until further notice".</summary>

@@ -38,6 +38,32 @@ public sealed class Site
     public IReadOnlyList<SlotLength> SlotLengths => _slotLengths;
     public IReadOnlyList<QuotaTier> QuotaTiers => _quotaTiers;
 
+    /// <summary>Minutes after a slot's start without check-in before it is released as a no-show.</summary>
+    public int NoShowGraceMinutes { get; private set; } = 20;
+
+    /// <summary>No-shows within <see cref="NoShowWindowDays"/> that lead to a pause of self-booking.</summary>
+    public int NoShowStrikes { get; private set; } = 2;
+
+    public int NoShowWindowDays { get; private set; } = 30;
+
+    /// <summary>How long a household cannot book by itself after too many no-shows (the desk still can).</summary>
+    public int NoShowPauseDays { get; private set; } = 7;
+
+    public void SetNoShowPolicy(int graceMinutes, int strikes, int windowDays, int pauseDays)
+    {
+        if (graceMinutes is < 5 or > 180 || strikes is < 1 or > 20 || windowDays is < 1 or > 365 || pauseDays is < 0 or > 90)
+        {
+            throw new ArgumentOutOfRangeException(nameof(graceMinutes), "No-show policy values are out of range.");
+        }
+
+        (NoShowGraceMinutes, NoShowStrikes, NoShowWindowDays, NoShowPauseDays) = (graceMinutes, strikes, windowDays, pauseDays);
+    }
+
+    public void RemoveClosure(Closure closure) => _closures.Remove(closure);
+
+    public void RemoveQuota(SpaceKind kind, int fromHouseholdSize) =>
+        _quotaTiers.RemoveAll(q => q.SpaceKind == kind && q.FromHouseholdSize == fromHouseholdSize);
+
     public Space AddSpace(string name, SpaceKind kind, Duration minimumNotice, int horizonDays)
     {
         var space = new Space(this, name, kind, minimumNotice, horizonDays);

@@ -37,7 +37,38 @@ public sealed class Space
     /// <summary>How many days ahead (counted in local dates from today) a slot can be booked.</summary>
     public int HorizonDays { get; private set; }
 
+    /// <summary>Partner requests in this space wait for the coordinator (they hold their time meanwhile).</summary>
+    public bool RequiresApproval { get; private set; }
+
     public IReadOnlyList<OpeningRange> OpeningHours => _openingHours;
+
+    public void Configure(string name, Duration minimumNotice, int horizonDays, bool requiresApproval)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(horizonDays);
+        if (minimumNotice < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumNotice), "The notice cannot be negative.");
+        }
+
+        (Name, MinimumNotice, HorizonDays, RequiresApproval) = (name.Trim(), minimumNotice, horizonDays, requiresApproval);
+    }
+
+    /// <summary>Replaces a weekday's ranges (all checked before any is changed).</summary>
+    public void ReplaceHours(IsoDayOfWeek day, IReadOnlyList<(LocalTime Opens, LocalTime Closes)> ranges)
+    {
+        var probe = new Space(Site, "probe", Kind, MinimumNotice, HorizonDays);
+        foreach (var (opens, closes) in ranges)
+        {
+            probe.AddOpeningRange(day, opens, closes);
+        }
+
+        _openingHours.RemoveAll(r => r.Day == day);
+        foreach (var (opens, closes) in ranges)
+        {
+            AddOpeningRange(day, opens, closes);
+        }
+    }
     public IReadOnlyList<Resource> Resources => _resources;
 
     public void AddOpeningRange(IsoDayOfWeek day, LocalTime opens, LocalTime closes)

@@ -1,0 +1,80 @@
+using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Partners;
+using CantinaOps.Domain.Sites;
+using NodaTime;
+
+namespace CantinaOps.Domain.Scheduling;
+
+/// <summary>What the partner decides for an occurrence that cannot be held as asked.</summary>
+public enum ConflictChoice
+{
+    Skip = 1,
+    Move = 2,
+    CancelSeries = 3,
+}
+
+/// <summary>One occurrence as it would be saved: its time, or the conflict and the move that would solve it.</summary>
+public sealed record OccurrencePlan(LocalDate Day, Interval? Time, Refusal? Conflict, Interval? MoveTo)
+{
+    public bool IsFree => Conflict is null;
+}
+
+/// <summary>
+/// Expands a series into its occurrences and checks each against the rules, the agreement and what is
+/// already held, before anything is saved. Occurrences of the series itself never collide (one a day).
+/// </summary>
+public static class SeriesPlanner
+{
+    public static IReadOnlyList<OccurrencePlan> Preview(SpaceSchedule schedule, Resource resource, BookingSeries series,
+        IReadOnlyCollection<HeldTime> held, IReadOnlyCollection<Agreement> agreements, Instant now)
+    {
+        var plans = new List<OccurrencePlan>();
+        foreach (var occurrence in series.Occurrences())
+        {
+            var zone = schedule.Zone;
+            if (!zone.Exists(occurrence.Start))
+            {
+                var refusal = new Refusal(Rule.NonexistentLocalTime, $"{occurrence.Start:HH:mm} does not exist on {occurrence.Day:d MMMM}.");
+                plans.Add(new OccurrencePlan(occurrence.Day, null, refusal,
+                    FreeBlockOn(schedule, resource, occurrence.Day, Duration.FromTicks((occurrence.End - occurrence.Start).ToDuration().BclCompatibleTicks), held, now)));
+                continue;
+            }
+
+            var time = new Interval(zone.ToInstant(occurrence.Start), zone.ToInstant(occurrence.End));
+            var conflict = Agreement.Check(agreements, schedule.Space.Id, occurrence.Day)
+                ?? schedule.CheckPartnerBlock(resource, time.Start, time.End, now, held).Refusal;
+            var move = conflict is null or { Rule: Rule.Closed or Rule.OutsideAgreement or Rule.TooLate or Rule.TooFarAhead }
+                ? null
+                : FreeBlockOn(schedule, resource, occurrence.Day, time.Duration, held, now);
+            plans.Add(new OccurrencePlan(occurrence.Day, time, conflict, move));
+        }
+
+        return plans;
+    }
+
+    /// <summary>The earliest free block of the given length that day, on the quarter-hour grid, within opening hours.</summary>
+    public static Interval? FreeBlockOn(SpaceSchedule schedule, Resource resource, LocalDate day, Duration length,
+        IReadOnlyCollection<HeldTime> held, Instant now)
+    {
+        foreach (var range in schedule.Space.RangesOn(day.DayOfWeek))
+        {
+            for (var start = range.OpensOn(day); start + Period.FromTicks(length.BclCompatibleTicks) <= range.ClosesOn(day);
+                 start = start.PlusMinutes((long)SpaceSchedule.BlockGrid.TotalMinutes))
+            {
+                if (!schedule.Zone.Exists(start))
+                {
+                    continue;
+                }
+
+                var from = schedule.Zone.ToInstant(start);
+                var to = schedule.Zone.ToInstant(start + Period.FromTicks(length.BclCompatibleTicks));
+                if (schedule.CheckPartnerBlock(resource, from, to, now, held).IsSuccess)
+                {
+                    return new Interval(from, to);
+                }
+            }
+        }
+
+        return null;
+    }
+}

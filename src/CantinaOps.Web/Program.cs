@@ -7,6 +7,7 @@ using CantinaOps.Web.Features.Bookings;
 using CantinaOps.Web.Features.Desk;
 using CantinaOps.Web.Features.Family;
 using CantinaOps.Web.Features.Households;
+using CantinaOps.Web.Features.Partners;
 using CantinaOps.Web.Features.Resources;
 using CantinaOps.Web.Features.Scheduling;
 using CantinaOps.Web.Infrastructure;
@@ -23,6 +24,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Desk", Policies.Staff);
     options.Conventions.AuthorizeFolder("/Audit", Policies.Coordinator);
     options.Conventions.AuthorizeFolder("/Family", Policies.Family);
+    options.Conventions.AuthorizeFolder("/Partner", Policies.PartnerUser);
+    options.Conventions.AuthorizeFolder("/Coordinator", Policies.Coordinator);
 })
     .AddViewLocalization();
 // Pages carry French, Arabic, Cyrillic... as text rather than numeric character references.
@@ -54,6 +57,9 @@ builder.Services.AddScoped<OutOfOrderService>();
 builder.Services.AddScoped<HouseholdMerge>();
 builder.Services.AddScoped<FamilyAccessService>();
 builder.Services.AddScoped<FamilyBookings>();
+builder.Services.AddScoped<PartnerScheduling>();
+builder.Services.AddScoped<SessionReports>();
+builder.Services.AddScoped<CalendarFeeds>();
 
 var app = builder.Build();
 
@@ -80,6 +86,8 @@ api.MapResourcesApi();
 api.MapAvailabilityApi();
 api.MapHouseholdsApi();
 api.MapBookingsApi();
+api.MapPartnersApi();
+app.MapCalendarFeeds();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

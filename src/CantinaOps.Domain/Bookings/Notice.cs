@@ -6,6 +6,8 @@ public enum NoticeKind
 {
     BookingMoved = 1,
     BookingCancelledBySite = 2,
+    RequestApproved = 3,
+    RequestDeclined = 4,
 }
 
 /// <summary>

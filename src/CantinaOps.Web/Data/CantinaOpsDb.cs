@@ -21,6 +21,11 @@ public sealed class CantinaOpsDb(DbContextOptions<CantinaOpsDb> options) : Ident
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<BookingSeries> Series => Set<BookingSeries>();
+    public DbSet<ChecklistItem> Checklist => Set<ChecklistItem>();
+    public DbSet<SessionReport> SessionReports => Set<SessionReport>();
+    public DbSet<CalendarFeed> Feeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

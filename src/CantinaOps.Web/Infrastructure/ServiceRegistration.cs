@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Any signed-in staff or partner user, by cookie or bearer token.</summary>
     public const string ApiUser = nameof(ApiUser);
 
+    /// <summary>A partner association's user (coordinators may open partner pages too).</summary>
+    public const string PartnerUser = nameof(PartnerUser);
+
     /// <summary>A family signed in with its code and PIN, its link or its phone.</summary>
     public const string Family = nameof(Family);
 }
@@ -89,6 +92,7 @@ public static class ServiceRegistration
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Desk, Roles.Coordinator))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Policies.ApiUser, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.PartnerUser, p => p.RequireRole(Roles.Partner))
             .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyAccessService.Scheme)
                 .RequireClaim(FamilyAccessService.HouseholdClaim));
 

@@ -67,6 +67,12 @@ public sealed record TestSite(int SiteId, int Washer1, int Washer2, int Dryer, i
         db.Households.AddRange(households);
         db.Households.Add(inactive);
         await db.SaveChangesAsync();
+        foreach (var partner in new[] { partnerA, partnerB })
+        {
+            db.Agreements.Add(new Agreement(partner.Id, new LocalDate(2026, 1, 1), new LocalDate(2027, 12, 31), [pro.Id]));
+        }
+
+        await db.SaveChangesAsync();
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -13,6 +13,11 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     {
         builder.Ignore(b => b.Time);
         builder.Ignore(b => b.HoldsSlot);
+        builder.Ignore(b => b.IsActive);
+        builder.Property(b => b.Note).HasMaxLength(300);
+        builder.HasOne<CantinaOps.Domain.Partners.BookingSeries>().WithMany().HasForeignKey(b => b.SeriesId);
+        // One row per occurrence of a series: an occurrence can be moved, skipped or cancelled, never doubled.
+        builder.HasIndex(b => new { b.SeriesId, b.OccurrenceDay }).IsUnique();
         builder.Property(b => b.MadeByUserId).HasMaxLength(64);
         builder.HasOne<Resource>().WithMany().HasForeignKey(b => b.ResourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Household>().WithMany().HasForeignKey(b => b.HouseholdId).OnDelete(DeleteBehavior.Restrict);

@@ -70,6 +70,15 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
         await db.SaveChangesAsync(cancellationToken);
         FirstFamilyCode = households[0].Code;
 
+        var pro = site.Spaces.Single(s => s.Kind == SpaceKind.ProfessionalKitchen);
+        var today = now.InZone(site.Zone).Date;
+        foreach (var partner in partners)
+        {
+            db.Agreements.Add(new Agreement(partner.Id, today.PlusMonths(-6), today.PlusMonths(6), [pro.Id], $"Convention {today.Year}"));
+        }
+
+        db.Checklist.AddRange(new ChecklistItem(site.Id, "Plans de travail nettoyés et désinfectés", 1),
+            new ChecklistItem(site.Id, "Température des frigos relevée", 2), new ChecklistItem(site.Id, "Déchets et biodéchets sortis", 3));
         AddBookings(site, partners, households, now, random);
         await db.SaveChangesAsync(cancellationToken);
         await AddAccountsAsync(partners[0]);

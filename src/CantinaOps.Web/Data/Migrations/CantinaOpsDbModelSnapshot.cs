@@ -38,6 +38,9 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("End")
                         .HasColumnType("INTEGER");
 
@@ -60,6 +63,14 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<long?>("NoShowAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OccurrenceDay")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PartnerId")
                         .HasColumnType("INTEGER");
 
@@ -67,6 +78,9 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Start")
@@ -80,6 +94,9 @@ namespace CantinaOps.Web.Data.Migrations
                     b.HasIndex("HouseholdId", "Start");
 
                     b.HasIndex("PartnerId", "Start");
+
+                    b.HasIndex("SeriesId", "OccurrenceDay")
+                        .IsUnique();
 
                     b.HasIndex("ResourceId", "HeldFrom", "Seat")
                         .IsUnique();
@@ -249,6 +266,114 @@ namespace CantinaOps.Web.Data.Migrations
                     b.ToTable("HouseholdAccess");
                 });
 
+            modelBuilder.Entity("CantinaOps.Domain.Partners.Agreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SpaceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Partners.BookingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("End")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Start")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.ToTable("Series");
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Partners.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("Checklist");
+                });
+
             modelBuilder.Entity("CantinaOps.Domain.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -270,6 +395,37 @@ namespace CantinaOps.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Partners");
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Partners.SessionReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ChecklistDone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclaredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Meals")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.ToTable("SessionReports");
                 });
 
             modelBuilder.Entity("CantinaOps.Domain.Sites.Closure", b =>
@@ -431,6 +587,18 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NoShowGraceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShowPauseDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShowStrikes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShowWindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -484,6 +652,9 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
 
@@ -531,6 +702,41 @@ namespace CantinaOps.Web.Data.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("CantinaOps.Web.Data.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Feeds");
                 });
 
             modelBuilder.Entity("CantinaOps.Web.Data.StaffUser", b =>
@@ -752,6 +958,10 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CantinaOps.Domain.Partners.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId");
                 });
 
             modelBuilder.Entity("CantinaOps.Domain.Bookings.Notice", b =>
@@ -785,6 +995,74 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasForeignKey("CantinaOps.Domain.Households.HouseholdAccess", "HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Partners.Agreement", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Partners.BookingSeries", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CantinaOps.Domain.Sites.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Partners.ChecklistItem", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Partners.SessionReport", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("CantinaOps.Domain.Partners.SessionReport", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CantinaOps.Domain.Partners.MealCount", "ByKind", b1 =>
+                        {
+                            b1.Property<int>("SessionReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.HasKey("SessionReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SessionReports");
+
+                            b1
+                                .ToJson("ByKind")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionReportId");
+                        });
+
+                    b.Navigation("ByKind");
                 });
 
             modelBuilder.Entity("CantinaOps.Domain.Sites.Closure", b =>
@@ -869,6 +1147,17 @@ namespace CantinaOps.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("CantinaOps.Web.Data.CalendarFeed", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId");
+
+                    b.HasOne("CantinaOps.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId");
                 });
 
             modelBuilder.Entity("CantinaOps.Web.Data.StaffUser", b =>

@@ -41,16 +41,23 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 : Outcome<Booking>.Refused(check.Refusal!);
         }, cancellationToken);
 
+    /// <param name="pending">A partner's request in a space that needs approval: it holds its time until decided.</param>
     public Task<Outcome<Booking>> BookForPartnerAsync(ResourceRules target, Instant start, Instant end, int partnerId,
-        Actor actor, CancellationToken cancellationToken) =>
+        Actor actor, CancellationToken cancellationToken, bool pending = false) =>
         InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();
+            var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == partnerId).ToListAsync(cancellationToken);
+            if (Domain.Partners.Agreement.Check(agreements, target.Schedule.Space.Id, start.InZone(target.Schedule.Zone).Date) is { } outside)
+            {
+                return Outcome<Booking>.Refused(outside);
+            }
+
             var held = await db.HeldTimesAsync([target.Resource.Id], start - Duration.FromDays(1), end + Duration.FromDays(1),
                 cancellationToken);
             var check = target.Schedule.CheckPartnerBlock(target.Resource, start, end, now, held);
             return check.IsSuccess
-                ? Added(Booking.ForPartner(target.Resource.Id, check.Value.Time, partnerId, actor.As, actor.UserId, now))
+                ? Added(Booking.ForPartner(target.Resource.Id, check.Value.Time, partnerId, actor.As, actor.UserId, now, pending))
                 : Outcome<Booking>.Refused(check.Refusal!);
         }, cancellationToken);
 
@@ -111,8 +118,11 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
         return Outcome<Booking>.Success(booking);
     }
 
-    private async Task<Outcome<Booking>> InTransactionAsync(Func<Task<Outcome<Booking>>> decide,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a decision under the booking write lock and saves what it changed in the same transaction;
+    /// a unique-index violation (the database's own no-double-booking guard) becomes "slot taken".
+    /// </summary>
+    public async Task<Outcome<T>> InTransactionAsync<T>(Func<Task<Outcome<T>>> decide, CancellationToken cancellationToken)
     {
         await using var write = await Database.BeginBookingWriteAsync(db, writeLock, cancellationToken);
         var outcome = await decide();
@@ -130,7 +140,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
         catch (DbUpdateException exception) when (Database.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            return Outcome<Booking>.Refused(Rule.SlotTaken, "That slot has just been taken.");
+            return Outcome<T>.Refused(Rule.SlotTaken, "That slot has just been taken.");
         }
     }
 }

@@ -118,7 +118,9 @@ public static class BookingsApi
                 return ApiProblems.From(endAt.Refusal!);
             }
 
-            outcome = await bookings.BookForPartnerAsync(target, startAt.Value, endAt.Value, partnerId, actor, cancellationToken);
+            // A partner's own request waits for approval where the space asks for it; staff bookings do not.
+            outcome = await bookings.BookForPartnerAsync(target, startAt.Value, endAt.Value, partnerId, actor, cancellationToken,
+                pending: !user.IsStaff && target.Schedule.Space.RequiresApproval);
         }
 
         return outcome.Value is { } booking

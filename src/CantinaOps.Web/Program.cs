@@ -60,6 +60,9 @@ builder.Services.AddScoped<FamilyBookings>();
 builder.Services.AddScoped<PartnerScheduling>();
 builder.Services.AddScoped<SessionReports>();
 builder.Services.AddScoped<CalendarFeeds>();
+builder.Services.AddScoped<PartnerCalendar>();
+builder.Services.AddScoped<CantinaOps.Web.Features.Coordinator.SiteSettings>();
+builder.Services.AddScoped<CantinaOps.Web.Features.Coordinator.AffectedBookings>();
 
 var app = builder.Build();
 

@@ -117,6 +117,34 @@ public sealed class SpaceSchedule
             .FirstOrDefault();
     }
 
+    /// <summary>
+    /// Whether a booking made earlier still fits today's rules (after a new closure, shorter hours, a
+    /// retired or broken machine). Null when it fits; otherwise the rule it now breaks.
+    /// </summary>
+    public Refusal? StillFits(Resource resource, Booking booking)
+    {
+        var start = booking.Start.InZone(Zone).LocalDateTime;
+        var end = booking.End.InZone(Zone).LocalDateTime;
+        if (!resource.IsActive)
+        {
+            return new Refusal(Rule.ResourceOutOfService, $"{resource.Name} has been retired.");
+        }
+
+        if (_site.Closures.FirstOrDefault(c => c.Covers(start.Date, _space.Id)) is { } closure)
+        {
+            return new Refusal(Rule.Closed, $"{_space.Name} is closed on {start.Date:d MMMM yyyy} ({closure.Reason}).");
+        }
+
+        if (!InsideOpeningHours(start, end))
+        {
+            return new Refusal(Rule.OutsideOpeningHours, $"{_space.Name} is no longer open for all of {start:HH:mm}-{end:HH:mm} on {start:dddd d MMMM}.");
+        }
+
+        return resource.IsOutOfServiceDuring(booking.Time)
+            ? new Refusal(Rule.ResourceOutOfService, $"{resource.Name} is out of service then.")
+            : null;
+    }
+
     private ResourceKind? KindOf(int resourceId) => _space.Resources.FirstOrDefault(r => r.Id == resourceId)?.Kind;
 
     private readonly record struct SlotTime(LocalDateTime LocalStart, LocalDateTime LocalEnd, Instant Start, Instant End);

@@ -57,3 +57,33 @@ public class AlternativesTests
         Assert.Null(schedule.FirstFreeAfter(ResourceKind.Dryer, Local(2, 23), []));
     }
 }
+
+public class StillFitsTests
+{
+    private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+    private static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 7, 0);
+
+    private static CantinaOps.Domain.Bookings.Booking WashAt(int day, int hour) => CantinaOps.Domain.Bookings.Booking.ForHousehold(1,
+        new Interval(Paris.ToInstant(new LocalDateTime(2026, 12, day, hour, 0)), Paris.ToInstant(new LocalDateTime(2026, 12, day, hour + 1, 0))),
+        1, 7, CantinaOps.Domain.Bookings.BookedBy.Desk, null, Now);
+
+    [Fact]
+    public void A_new_closure_shorter_hours_or_a_retired_machine_make_a_booking_no_longer_fit()
+    {
+        var site = new SiteBuilder().Build();
+        var laundry = site.Space(SpaceKind.Laundry);
+        var washer = site.Resource("Washer 1");
+        var schedule = new SpaceSchedule(laundry);
+
+        Assert.Null(schedule.StillFits(washer, WashAt(3, 17)));
+
+        site.AddClosure(new LocalDate(2026, 12, 4), new LocalDate(2026, 12, 4), "Inventaire");
+        laundry.ReplaceHours(IsoDayOfWeek.Thursday, [(new LocalTime(14, 0), new LocalTime(17, 0))]);
+        Assert.Equal(CantinaOps.Domain.Bookings.Rule.Closed, schedule.StillFits(washer, WashAt(4, 10))?.Rule);
+        Assert.Equal(CantinaOps.Domain.Bookings.Rule.OutsideOpeningHours, schedule.StillFits(washer, WashAt(3, 17))?.Rule);
+        Assert.Null(schedule.StillFits(washer, WashAt(3, 16)));
+
+        washer.Retire();
+        Assert.Equal(CantinaOps.Domain.Bookings.Rule.ResourceOutOfService, schedule.StillFits(washer, WashAt(3, 16))?.Rule);
+    }
+}

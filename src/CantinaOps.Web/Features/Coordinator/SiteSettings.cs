@@ -1,0 +1,30 @@
+using CantinaOps.Domain.Sites;
+using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Audit;
+using CantinaOps.Web.Features.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace CantinaOps.Web.Features.Coordinator;
+
+/// <summary>
+/// Loads the site for editing and saves a change to its rules: recorded in the audit trail, the rules
+/// cache dropped so the change applies at once, and the bookings it leaves outside the rules counted.
+/// </summary>
+public sealed class SiteSettings(CantinaOpsDb db, ScheduleCache rules, AuditLog audit, AffectedBookings affected)
+{
+    public Task<Site> LoadAsync(CancellationToken cancellationToken) =>
+        db.Sites
+            .Include(s => s.Spaces).ThenInclude(s => s.OpeningHours)
+            .Include(s => s.Spaces).ThenInclude(s => s.Resources).ThenInclude(r => r.Outages)
+            .Include(s => s.Closures).Include(s => s.SlotLengths).Include(s => s.QuotaTiers)
+            .AsSplitQuery().OrderBy(s => s.Id).FirstAsync(cancellationToken);
+
+    /// <returns>How many future bookings the change leaves outside the rules (to handle on the "affected" page).</returns>
+    public async Task<int> SaveAsync(string action, string subject, CancellationToken cancellationToken)
+    {
+        audit.Record(action, subject);
+        await db.SaveChangesAsync(cancellationToken);
+        rules.Invalidate();
+        return (await affected.FindAsync(cancellationToken)).Count;
+    }
+}

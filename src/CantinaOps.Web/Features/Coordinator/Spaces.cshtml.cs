@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using CantinaOps.Domain.Sites;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CantinaOps.Web.Features.Coordinator;
+
+/// <summary>Spaces: name, notice, horizon, approval, opening hours per weekday; their resources: add, rename, retire.</summary>
+public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public static readonly IsoDayOfWeek[] Week = [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday,
+        IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
+
+    public Site Site { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Site = await settings.LoadAsync(cancellationToken);
+
+    /// <summary>Saves one space; hours are typed per weekday as "09:00-12:00, 14:00-19:00" (empty: closed).</summary>
+    public async Task<IActionResult> OnPostSpaceAsync(int spaceId, string name, int noticeMinutes, int horizonDays, bool requiresApproval,
+        Dictionary<IsoDayOfWeek, string?> hours, CancellationToken cancellationToken)
+    {
+        Site = await settings.LoadAsync(cancellationToken);
+        if (Site.Spaces.FirstOrDefault(s => s.Id == spaceId) is not { } space)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var parsed = Week.ToDictionary(d => d, d => ParseRanges(hours.GetValueOrDefault(d)));
+            space.Configure(name, Duration.FromMinutes(noticeMinutes), horizonDays, requiresApproval);
+            foreach (var (day, ranges) in parsed)
+            {
+                space.ReplaceHours(day, ranges);
+            }
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            ModelState.AddModelError(string.Empty, $"{l["Coord.SpaceInvalid"]} {exception.Message}");
+            return Page();
+        }
+
+        return Saved(await settings.SaveAsync("space.edit", space.Name, cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostAddResourceAsync(int spaceId, string? resourceName, ResourceKind kind, int capacity,
+        CancellationToken cancellationToken)
+    {
+        Site = await settings.LoadAsync(cancellationToken);
+        if (Site.Spaces.FirstOrDefault(s => s.Id == spaceId) is not { } space || string.IsNullOrWhiteSpace(resourceName))
+        {
+            ModelState.AddModelError(string.Empty, l["Coord.ResourceInvalid"]);
+            return Page();
+        }
+
+        space.AddResource(resourceName.Trim(), kind, Math.Max(1, capacity));
+        return Saved(await settings.SaveAsync("resource.add", resourceName, cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostResourceAsync(int resourceId, string? resourceName, bool retire, CancellationToken cancellationToken)
+    {
+        Site = await settings.LoadAsync(cancellationToken);
+        if (Site.Spaces.SelectMany(s => s.Resources).FirstOrDefault(r => r.Id == resourceId) is not { } resource)
+        {
+            return NotFound();
+        }
+
+        if (retire)
+        {
+            resource.Retire();
+        }
+        else if (!string.IsNullOrWhiteSpace(resourceName))
+        {
+            resource.Rename(resourceName);
+        }
+
+        return Saved(await settings.SaveAsync(retire ? "resource.retire" : "resource.rename", resource.Name, cancellationToken));
+    }
+
+    public static string Format(Space space, IsoDayOfWeek day) =>
+        string.Join(", ", space.RangesOn(day).Select(r => $"{r.Opens:HH:mm}-{(r.Closes == LocalTime.Midnight ? "24:00" : r.Closes.ToString("HH:mm", null))}"));
+
+    private IActionResult Saved(int affected)
+    {
+        TempData["Message"] = affected > 0 ? l["Coord.SavedAffected", affected].Value : l["Household.Saved"].Value;
+        return affected > 0 ? RedirectToPage("Affected") : RedirectToPage();
+    }
+
+    private static List<(LocalTime, LocalTime)> ParseRanges(string? text)
+    {
+        var pattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+        var ranges = new List<(LocalTime, LocalTime)>();
+        foreach (Match match in Range().Matches(text ?? string.Empty))
+        {
+            var close = match.Groups[2].Value == "24:00" ? LocalTime.Midnight : pattern.Parse(match.Groups[2].Value).GetValueOrThrow();
+            ranges.Add((pattern.Parse(match.Groups[1].Value).GetValueOrThrow(), close));
+        }
+
+        if (ranges.Count == 0 && !string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException($"'{text}' is not like 09:00-12:00, 14:00-19:00.");
+        }
+
+        return ranges;
+    }
+
+    [GeneratedRegex(@"(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})")]
+    private static partial Regex Range();
+}

@@ -1,0 +1,84 @@
+using CantinaOps.Domain.Scheduling;
+using CantinaOps.Domain.Sites;
+using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Partners;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CantinaOps.Web.Features.Partner;
+
+/// <summary>A recurring series: the form, the preview of every occurrence and conflict, a choice per conflict, then saving.</summary>
+public sealed class SeriesModel(CantinaOpsDb db, PartnerScheduling scheduling, IStringLocalizer<SharedResource> l) : PartnerPage
+{
+    [BindProperty] public List<IsoDayOfWeek> Days { get; set; } = [];
+    [BindProperty] public string Start { get; set; } = "07:30";
+    [BindProperty] public string End { get; set; } = "13:00";
+    [BindProperty] public string? From { get; set; }
+    [BindProperty] public string? To { get; set; }
+    [BindProperty] public Dictionary<string, ConflictChoice> Choice { get; set; } = [];
+
+    public IReadOnlyList<OccurrencePlan>? Plans { get; private set; }
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        if (await RequestAsync(cancellationToken) is not { } request)
+        {
+            return Page();
+        }
+
+        var outcome = await scheduling.PreviewAsync(PartnerId, request, cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            ModelState.AddModelError(string.Empty, outcome.Refusal!.Detail);
+            return Page();
+        }
+
+        Plans = outcome.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        if (await RequestAsync(cancellationToken) is not { } request)
+        {
+            return Page();
+        }
+
+        var choices = Choice.Where(c => LocalDatePattern.Iso.Parse(c.Key).Success)
+            .ToDictionary(c => LocalDatePattern.Iso.Parse(c.Key).Value, c => c.Value);
+        var outcome = await scheduling.SaveAsync(PartnerId, request, choices, Actor, cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            ModelState.AddModelError(string.Empty, outcome.Refusal!.Detail);
+            Plans = (await scheduling.PreviewAsync(PartnerId, request, cancellationToken)).Value;
+            return Page();
+        }
+
+        TempData["Message"] = l["Partner.SeriesSaved"].Value;
+        return RedirectToPage("Index", new { from = request.FirstDay.ToString("uuuu-MM-dd", null) });
+    }
+
+    private async Task<SeriesRequest?> RequestAsync(CancellationToken cancellationToken)
+    {
+        var kitchen = await db.Resources.Where(r => r.Kind == ResourceKind.ProfessionalKitchen && r.IsActive)
+            .Select(r => new { r.Id, r.Space.Site.TimeZoneId }).FirstOrDefaultAsync(cancellationToken);
+        var time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+        if (kitchen is null || Days.Count == 0 || !time.Parse(Start).Success || !time.Parse(End).Success
+            || LocalDatePattern.Iso.Parse(From ?? "") is not { Success: true } from || LocalDatePattern.Iso.Parse(To ?? "") is not { Success: true } to)
+        {
+            ModelState.AddModelError(string.Empty, l["Partner.SeriesIncomplete"]);
+            return null;
+        }
+
+        Zone = DateTimeZoneProviders.Tzdb[kitchen.TimeZoneId];
+        return new SeriesRequest(kitchen.Id, Days, time.Parse(Start).Value, time.Parse(End).Value, from.Value, to.Value);
+    }
+}

@@ -10,7 +10,7 @@ namespace CantinaOps.Web.Tests.Infrastructure;
 /// <summary>
 /// The site every integration test starts from. Laundry open 09:00-12:00 and 14:00-18:00 Monday to
 /// Saturday (and 00:00-06:00 every night, to reach the DST hours), 30 minutes' notice, 14 days ahead,
-/// 2 cycles a week (3 from 5 people); the pro kitchen 07:00-19:00 weekdays; Christmas closed.
+/// 2 cycles a week (3 from 5 people); the pro kitchen 07:00-19:00 except Saturdays; Christmas closed.
 /// </summary>
 public sealed record TestSite(int SiteId, int Washer1, int Washer2, int Dryer, int ProKitchen, int PartnerA, int PartnerB,
     IReadOnlyList<int> Households, int InactiveHousehold)
@@ -40,7 +40,7 @@ public sealed record TestSite(int SiteId, int Washer1, int Washer2, int Dryer, i
                 laundry.AddOpeningRange(day, new LocalTime(14, 0), new LocalTime(18, 0));
             }
 
-            if (day is not IsoDayOfWeek.Saturday and not IsoDayOfWeek.Sunday)
+            if (day is not IsoDayOfWeek.Saturday)
             {
                 pro.AddOpeningRange(day, new LocalTime(7, 0), new LocalTime(19, 0));
             }

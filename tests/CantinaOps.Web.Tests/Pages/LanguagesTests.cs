@@ -37,7 +37,9 @@ public partial class LanguagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var desk = await app.SignedInBrowserAsync(TestSite.Desk);
         var family = await app.SignedInFamilyAsync(app.Site.Households[200 + Languages.Supported.ToList().FindIndex(l => l.Tag == tag)]);
-        foreach (var client in new[] { desk, family })
+        var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
+        var partner = await app.SignedInBrowserAsync(TestSite.PartnerAUser);
+        foreach (var client in new[] { desk, family, coordinator, partner })
         {
             await client.SubmitAsync("/Language", new Dictionary<string, string> { ["culture"] = tag, ["returnUrl"] = "/" });
         }
@@ -53,6 +55,17 @@ public partial class LanguagesTests(AppFactory app) : IClassFixture<AppFactory>
             pages.Add(await family.GetStringAsync(url));
         }
 
+        foreach (var url in new[] { "/Coordinator", "/Coordinator/Spaces", "/Coordinator/Closures", "/Coordinator/Rules", "/Coordinator/Requests",
+                     "/Coordinator/Partners", "/Coordinator/Accounts", "/Coordinator/Affected" })
+        {
+            pages.Add(await coordinator.GetStringAsync(url));
+        }
+
+        foreach (var url in new[] { "/Partner", "/Partner/Request", "/Partner/Series", "/Partner/Feed" })
+        {
+            pages.Add(await partner.GetStringAsync(url));
+        }
+
         foreach (var html in pages)
         {
             Assert.Contains($"lang=\"{tag}\"", html, StringComparison.Ordinal);
@@ -61,6 +74,6 @@ public partial class LanguagesTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
-    [GeneratedRegex(@">[^<]*\b(Board|Book|Family|Household|Households|Nav|Week|OutOfOrder|Rule|Status|Slip|Form|Login|Layout|Home|Audit)\.[A-Z][A-Za-z.]+")]
+    [GeneratedRegex(@">[^<]*\b(Board|Book|Family|Household|Households|Nav|Week|OutOfOrder|Rule|Status|Slip|Form|Login|Layout|Home|Audit|Coord|Partner|SetPassword)\.[A-Z][A-Za-z.]+")]
     private static partial Regex KeyLike();
 }

@@ -30,6 +30,9 @@ public static class ApiNames
         BookingStatus.Completed => "completed",
         BookingStatus.Cancelled => "cancelled",
         BookingStatus.NoShow => "no-show",
+        BookingStatus.Pending => "pending",
+        BookingStatus.Declined => "declined",
+        BookingStatus.Skipped => "skipped",
         _ => status.ToString(),
     };
 

@@ -234,6 +234,15 @@ public sealed class Booking
         return null;
     }
 
+    /// <summary>After "this and all following" was edited, the occurrence belongs to the new series.</summary>
+    public void MoveToSeries(int seriesId)
+    {
+        if (SeriesId is not null)
+        {
+            SeriesId = seriesId;
+        }
+    }
+
     /// <summary>Gives the booking to another household (two records of one family were merged).</summary>
     public void TransferTo(int householdId)
     {

@@ -17,7 +17,7 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var fields = new Dictionary<string, string>
         {
             ["spaceId"] = $"{spaceId}", ["name"] = "Pro kitchen", ["noticeMinutes"] = "1440", ["horizonDays"] = "365",
-            ["requiresApproval"] = required ? "true" : "false",
+            ["requiresApproval"] = required ? "true" : "false", ["Confirm"] = "true",
         };
         foreach (var day in new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sunday" })
         {
@@ -48,7 +48,7 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
             var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
             await coordinator.SubmitAsync("/Coordinator/Closures", new Dictionary<string, string>
             {
-                ["First"] = "2026-12-21", ["Reason"] = "Désinfection",
+                ["First"] = "2026-12-21", ["Reason"] = "Désinfection", ["Confirm"] = "true",
             }, "/Coordinator/Closures?handler=Add");
             var list = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/Coordinator/Requests"));
             await coordinator.SubmitAsync("/Coordinator/Requests", new Dictionary<string, string>(), $"/Coordinator/Requests?handler=Approve&id={first}");
@@ -76,10 +76,14 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var wash = (await (await desk.BookAsync(app.Site.Washer1, "2026-12-10T09:00", app.Site.Households[170])).JsonAsync()).GetProperty("id").GetInt32();
         var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
 
-        var saved = await coordinator.SubmitAsync("/Coordinator/Closures", new Dictionary<string, string>
-        {
-            ["First"] = "2026-12-10", ["Reason"] = "Dégât des eaux",
-        }, "/Coordinator/Closures?handler=Add");
+        var fields = new Dictionary<string, string> { ["First"] = "2026-12-10", ["Reason"] = "Dégât des eaux" };
+        var preview = await coordinator.SubmitAsync("/Coordinator/Closures", fields, "/Coordinator/Closures?handler=Add");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("TBB-70", await preview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Closures.CountAsync(c => c.FirstDay == new LocalDate(2026, 12, 10))));
+
+        fields["Confirm"] = "true";
+        var saved = await coordinator.SubmitAsync("/Coordinator/Closures", fields, "/Coordinator/Closures?handler=Add");
         Assert.Equal("/Coordinator/Affected", saved.Headers.Location?.OriginalString);
         var affected = await coordinator.GetStringAsync("/Coordinator/Affected");
         Assert.Contains("TBB-70", affected, StringComparison.Ordinal);
@@ -96,7 +100,7 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
 
-        await coordinator.SubmitAsync("/Coordinator/Closures", new Dictionary<string, string>(), "/Coordinator/Closures?handler=Holidays");
+        await coordinator.SubmitAsync("/Coordinator/Closures", new Dictionary<string, string> { ["Confirm"] = "true" }, "/Coordinator/Closures?handler=Holidays");
 
         var closures = await app.WithDbAsync(db => db.Closures.Where(c => c.SpaceId == null).Select(c => c.FirstDay).ToListAsync());
         Assert.Contains(new LocalDate(2027, 3, 29), closures); // Easter Monday 2027

@@ -18,10 +18,13 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
 {
     public sealed record Item(int BookingId, string Who, string Resource, string When, Refusal Reason);
 
-    public async Task<IReadOnlyList<Item>> FindAsync(CancellationToken cancellationToken)
+    /// <param name="changed">A site changed in memory and not saved yet: what it would leave outside the rules.</param>
+    public async Task<IReadOnlyList<Item>> FindAsync(CancellationToken cancellationToken, Domain.Sites.Site? changed = null)
     {
         var now = clock.GetCurrentInstant();
-        var site = await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken);
+        var site = changed is null
+            ? await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken)
+            : new ScheduleCache.SiteRules(changed.Id, changed.Spaces.ToList(), now);
         var future = await db.Bookings.AsNoTracking()
             .Where(b => b.Start > now && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending))
             .OrderBy(b => b.Start).ToListAsync(cancellationToken);

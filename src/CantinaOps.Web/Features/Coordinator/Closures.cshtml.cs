@@ -16,6 +16,11 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public int? SpaceId { get; set; }
 
+    /// <summary>Set once the coordinator has seen the bookings the change affects and confirms it.</summary>
+    [BindProperty] public bool Confirm { get; set; }
+
+    public IReadOnlyList<AffectedBookings.Item> Preview { get; private set; } = [];
+
     public Site Site { get; private set; } = null!;
     public IReadOnlyList<(LocalDate Date, string Name)> Holidays { get; private set; } = [];
 
@@ -38,6 +43,11 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
         }
 
         Site.AddClosure(first.Value, last, Reason.Trim(), Site.Spaces.FirstOrDefault(s => s.Id == SpaceId));
+        if (!Confirm && (Preview = await settings.PreviewAsync(Site, cancellationToken)).Count > 0)
+        {
+            return Page();
+        }
+
         return Saved(await settings.SaveAsync("closure.add", $"{first.Value}–{last} {Reason}", cancellationToken));
     }
 
@@ -47,6 +57,11 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
         foreach (var (date, name) in Holidays.Where(h => !Site.Closures.Any(c => c.SpaceId == null && c.FirstDay <= h.Date && h.Date <= c.LastDay)))
         {
             Site.AddClosure(date, date, name);
+        }
+
+        if (!Confirm && (Preview = await settings.PreviewAsync(Site, cancellationToken)).Count > 0)
+        {
+            return Page();
         }
 
         return Saved(await settings.SaveAsync("closure.holidays", $"{Holidays.Count} public holidays", cancellationToken));

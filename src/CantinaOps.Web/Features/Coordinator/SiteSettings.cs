@@ -19,6 +19,10 @@ public sealed class SiteSettings(CantinaOpsDb db, ScheduleCache rules, AuditLog 
             .Include(s => s.Closures).Include(s => s.SlotLengths).Include(s => s.QuotaTiers)
             .AsSplitQuery().OrderBy(s => s.Id).FirstAsync(cancellationToken);
 
+    /// <summary>The bookings a change made in memory would leave outside the rules, shown before it is saved.</summary>
+    public Task<IReadOnlyList<AffectedBookings.Item>> PreviewAsync(Site changed, CancellationToken cancellationToken) =>
+        affected.FindAsync(cancellationToken, changed);
+
     /// <returns>How many future bookings the change leaves outside the rules (to handle on the "affected" page).</returns>
     public async Task<int> SaveAsync(string action, string subject, CancellationToken cancellationToken)
     {

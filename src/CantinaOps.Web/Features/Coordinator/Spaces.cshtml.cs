@@ -16,6 +16,14 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
 
     public Site Site { get; private set; } = null!;
 
+    /// <summary>Set once the coordinator has seen the bookings the change affects and confirms it.</summary>
+    [BindProperty] public bool Confirm { get; set; }
+
+    public IReadOnlyList<AffectedBookings.Item> Preview { get; private set; } = [];
+
+    /// <summary>The form the preview was made for, so confirming posts the same values.</summary>
+    public Dictionary<string, string?> PendingForm { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Site = await settings.LoadAsync(cancellationToken);
 
     /// <summary>Saves one space; hours are typed per weekday as "09:00-12:00, 14:00-19:00" (empty: closed).</summary>
@@ -40,6 +48,11 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
         catch (Exception exception) when (exception is ArgumentException or FormatException)
         {
             ModelState.AddModelError(string.Empty, $"{l["Coord.SpaceInvalid"]} {exception.Message}");
+            return Page();
+        }
+
+        if (await NeedsConfirmationAsync(cancellationToken))
+        {
             return Page();
         }
 
@@ -77,8 +90,28 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
             resource.Rename(resourceName);
         }
 
+        if (retire && await NeedsConfirmationAsync(cancellationToken))
+        {
+            return Page();
+        }
+
         return Saved(await settings.SaveAsync(retire ? "resource.retire" : "resource.rename", resource.Name, cancellationToken));
     }
+
+    private async Task<bool> NeedsConfirmationAsync(CancellationToken cancellationToken)
+    {
+        if (Confirm || (Preview = await settings.PreviewAsync(Site, cancellationToken)).Count == 0)
+        {
+            return false;
+        }
+
+        PendingForm = Request.Form.Where(f => f.Key is not ("__RequestVerificationToken" or "Confirm"))
+            .ToDictionary(f => f.Key, f => (string?)f.Value.ToString());
+        PendingHandler = Request.Query["handler"].ToString();
+        return true;
+    }
+
+    public string PendingHandler { get; private set; } = string.Empty;
 
     public static string Format(Space space, IsoDayOfWeek day) =>
         string.Join(", ", space.RangesOn(day).Select(r => $"{r.Opens:HH:mm}-{(r.Closes == LocalTime.Midnight ? "24:00" : r.Closes.ToString("HH:mm", null))}"));

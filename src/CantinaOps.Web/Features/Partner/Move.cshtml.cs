@@ -11,6 +11,7 @@ public sealed class MoveModel(PartnerScheduling scheduling, IStringLocalizer<Sha
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? From { get; set; }
     [BindProperty] public string? To { get; set; }
+    [BindProperty] public bool Following { get; set; }
 
     public void OnGet()
     {
@@ -25,7 +26,7 @@ public sealed class MoveModel(PartnerScheduling scheduling, IStringLocalizer<Sha
             return Page();
         }
 
-        if (await scheduling.MoveAsync(PartnerId, Id, from.Value, to.Value, cancellationToken) is { } refusal)
+        if (await scheduling.MoveAsync(PartnerId, Id, from.Value, to.Value, cancellationToken, Following) is { } refusal)
         {
             ModelState.AddModelError(string.Empty, $"{l[$"Rule.{refusal.Rule}"]} ({refusal.Detail})");
             return Page();

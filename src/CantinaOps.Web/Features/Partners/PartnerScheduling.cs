@@ -123,8 +123,13 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
         return null;
     }
 
-    /// <summary>Moves one occurrence to other times the same day (re-checked under the lock).</summary>
-    public async Task<Refusal?> MoveAsync(int partnerId, int bookingId, LocalTime start, LocalTime end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves one occurrence to other times the same day, or — "this and all following" — every later
+    /// occurrence of its series too, which then continues as a new series with the new times. All are
+    /// re-checked under the lock: either every one moves, or none does.
+    /// </summary>
+    public async Task<Refusal?> MoveAsync(int partnerId, int bookingId, LocalTime start, LocalTime end, CancellationToken cancellationToken,
+        bool andFollowing = false)
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.PartnerId == partnerId, cancellationToken);
         var target = booking is null ? null : await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
@@ -133,25 +138,45 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
             return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
         }
 
-        var day = booking.Start.InZone(target.Schedule.Zone).Date;
         var outcome = await bookings.InTransactionAsync(async () =>
         {
-            var from = target.Schedule.Zone.ToInstant(day + start);
-            var to = target.Schedule.Zone.ToInstant(day + end);
-            var held = (await db.HeldTimesAsync([booking.ResourceId], from - Duration.FromDays(1), to + Duration.FromDays(1), cancellationToken))
-                .Where(h => h.Start != booking.HeldFrom).ToList();
-            var check = target.Schedule.CheckPartnerBlock(target.Resource, from, to, clock.GetCurrentInstant(), held);
-            if (!check.IsSuccess)
+            var zone = target.Schedule.Zone;
+            var day = booking.Start.InZone(zone).Date;
+            var moving = new List<Booking> { booking };
+            BookingSeries? following = null;
+            if (andFollowing && booking.SeriesId is { } seriesId && booking.OccurrenceDay is { } occurrence)
             {
-                return Outcome<Booking>.Refused(check.Refusal!);
+                moving = await db.Bookings.Where(b => b.SeriesId == seriesId && b.OccurrenceDay >= occurrence
+                    && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending)).ToListAsync(cancellationToken);
+                var series = await db.Series.SingleAsync(s => s.Id == seriesId, cancellationToken);
+                following = occurrence > series.FirstDay ? series.SplitAt(occurrence, start, end, clock.GetCurrentInstant()) : null;
             }
 
-            if (booking.MoveTo(booking.ResourceId, check.Value, clock.GetCurrentInstant()) is { } refusal)
+            var last = moving.Max(b => b.End);
+            var movingStarts = moving.Select(b => b.HeldFrom).ToHashSet();
+            var held = (await db.HeldTimesAsync([booking.ResourceId], booking.Start - Duration.FromDays(1), last + Duration.FromDays(1), cancellationToken))
+                .Where(h => !movingStarts.Contains(h.Start)).ToList();
+            foreach (var each in moving)
             {
-                return Outcome<Booking>.Refused(refusal);
+                var date = each.Start.InZone(zone).Date;
+                var check = target.Schedule.CheckPartnerBlock(target.Resource, zone.ToInstant(date + start), zone.ToInstant(date + end),
+                    clock.GetCurrentInstant(), held);
+                if (!check.IsSuccess)
+                {
+                    return Outcome<Booking>.Refused(check.Refusal!.Rule, $"{date:d MMMM}: {check.Refusal.Detail}");
+                }
+
+                each.MoveTo(each.ResourceId, check.Value, clock.GetCurrentInstant());
             }
 
-            audit.Record("booking.move", $"booking {booking.Id}", $"{day} {start}-{end}");
+            if (following is not null)
+            {
+                db.Series.Add(following);
+                await db.SaveChangesAsync(cancellationToken);
+                moving.ForEach(b => b.MoveToSeries(following.Id));
+            }
+
+            audit.Record(andFollowing ? "series.move-following" : "booking.move", $"booking {booking.Id}", $"{day} {start}-{end}, {moving.Count} occurrence(s)");
             return Outcome<Booking>.Success(booking);
         }, cancellationToken);
         return outcome.Refusal;

@@ -1,0 +1,19 @@
+using CantinaOps.Web.Features.Partners;
+
+namespace CantinaOps.Web.Features.Family;
+
+/// <summary>A family's own calendar address, for a phone's calendar app.</summary>
+public sealed class FeedModel(CalendarFeeds feeds) : FamilyPage
+{
+    public string? FeedUrl { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task OnPostAsync(CancellationToken cancellationToken)
+    {
+        var token = await feeds.RenewAsync(null, HouseholdId, cancellationToken);
+        FeedUrl = $"{Request.Scheme}://{Request.Host}{CalendarFeeds.Path}/{token}.ics";
+    }
+}

@@ -43,6 +43,7 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
         "Sign in with POST /api/v1/auth/login, then send Authorization: Bearer <accessToken>.";
     return Task.CompletedTask;
 }));
+builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton<ScheduleCache>();
 builder.Services.AddScoped<AvailabilityQuery>();
@@ -80,6 +81,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.MapJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
@@ -93,6 +95,7 @@ api.MapPartnersApi();
 app.MapCalendarFeeds();
 app.MapRazorPages();
 
+await app.ScheduleRecurringJobsAsync();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

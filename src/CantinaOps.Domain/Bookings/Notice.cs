@@ -8,6 +8,8 @@ public enum NoticeKind
     BookingCancelledBySite = 2,
     RequestApproved = 3,
     RequestDeclined = 4,
+    WaitlistBooked = 5,
+    NoShowWarning = 6,
 }
 
 /// <summary>

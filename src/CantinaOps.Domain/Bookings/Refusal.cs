@@ -17,6 +17,7 @@ public enum Rule
     InvalidBlock,
     InvalidStatusChange,
     OutsideAgreement,
+    SelfBookingPaused,
 }
 
 public sealed record Refusal(Rule Rule, string Detail)
@@ -38,6 +39,7 @@ public sealed record Refusal(Rule Rule, string Detail)
         Rule.InvalidBlock => "invalid-block",
         Rule.InvalidStatusChange => "invalid-status-change",
         Rule.OutsideAgreement => "outside-agreement",
+        Rule.SelfBookingPaused => "self-booking-paused",
         _ => Rule.ToString(),
     };
 }

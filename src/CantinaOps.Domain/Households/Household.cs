@@ -65,6 +65,29 @@ public sealed class Household
     /// <summary>Set when this record was a duplicate merged into another household.</summary>
     public int? MergedIntoId { get; private set; }
 
+    /// <summary>After too many no-shows the family cannot book by itself until then (the desk still can).</summary>
+    public Instant? SelfBookingPausedUntil { get; private set; }
+
+    /// <summary>Set when personal data was erased by the retention rule; the code stays for statistics.</summary>
+    public Instant? AnonymisedAt { get; private set; }
+
+    public bool IsSelfBookingPaused(Instant now) => SelfBookingPausedUntil is { } until && now < until;
+
+    public void PauseSelfBooking(Instant until) =>
+        SelfBookingPausedUntil = SelfBookingPausedUntil is { } current && current > until ? current : until;
+
+    public void LiftPause() => SelfBookingPausedUntil = null;
+
+    /// <summary>Erases what could identify or reach the family; its code and size stay for the statistics.</summary>
+    public void Anonymise(Instant now)
+    {
+        DisplayName = null;
+        Phone = null;
+        Hotel = null;
+        IsActive = false;
+        AnonymisedAt ??= now;
+    }
+
     public void Deactivate() => IsActive = false;
 
     /// <summary>Marks this record as a duplicate of <paramref name="kept"/>; its bookings move there.</summary>

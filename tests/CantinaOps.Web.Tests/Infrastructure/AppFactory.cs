@@ -32,6 +32,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        // Jobs run when a test calls them (or starts its own Hangfire servers), not on a timer.
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Jobs:StoragePath", Path.Combine(_folder, "hangfire.db"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

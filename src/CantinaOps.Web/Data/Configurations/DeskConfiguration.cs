@@ -53,3 +53,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.At);
     }
 }
+
+internal sealed class DispatchConfiguration : IEntityTypeConfiguration<CantinaOps.Web.Features.Messaging.Dispatch>
+{
+    public void Configure(EntityTypeBuilder<CantinaOps.Web.Features.Messaging.Dispatch> builder)
+    {
+        builder.Property(d => d.Key).HasMaxLength(120);
+        builder.HasIndex(d => d.Key).IsUnique();
+        builder.Property(d => d.Topic).HasMaxLength(40);
+        builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.Property(d => d.ProviderReference).HasMaxLength(200);
+        builder.HasIndex(d => new { d.Status, d.DueAt });
+    }
+}

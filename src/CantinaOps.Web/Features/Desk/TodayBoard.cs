@@ -18,7 +18,9 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
     public sealed record SpaceGrid(int SpaceId, string Name, IReadOnlyList<string> Resources,
         IReadOnlyList<(string Time, IReadOnlyList<Cell?> Cells)> Rows);
 
-    public sealed record View(LocalDate Today, IReadOnlyList<Arrival> Arrivals, IReadOnlyList<SpaceGrid> Spaces);
+    public sealed record ToTell(long DispatchId, string Code, string What, bool Unconfirmed);
+
+    public sealed record View(LocalDate Today, IReadOnlyList<Arrival> Arrivals, IReadOnlyList<SpaceGrid> Spaces, IReadOnlyList<ToTell> ToTellInPerson);
 
     public async Task<View> LoadAsync(CancellationToken cancellationToken)
     {
@@ -64,6 +66,12 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
             return new SpaceGrid(s.Space.Id, s.Space.Name, resources.Select(r => r.Name).ToList(), gridRows);
         }).ToList();
 
-        return new View(today, arrivals, grids);
+        var toTell = await db.Set<Messaging.Dispatch>().AsNoTracking()
+            .Where(d => d.HouseholdId != null && (d.Status == Messaging.DispatchStatus.ToTellInPerson || d.Status == Messaging.DispatchStatus.Unconfirmed))
+            .OrderBy(d => d.DueAt).Take(100)
+            .Select(d => new ToTell(d.Id, db.Households.Where(h => h.Id == d.HouseholdId).Select(h => h.Code).First(), d.Topic,
+                d.Status == Messaging.DispatchStatus.Unconfirmed))
+            .ToListAsync(cancellationToken);
+        return new View(today, arrivals, grids, toTell);
     }
 }

@@ -72,6 +72,11 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
     public async Task<Outcome<Booking>> BookAsync(Household household, int spaceId, ResourceKind kind, Instant start,
         CancellationToken cancellationToken)
     {
+        if (household.IsSelfBookingPaused(clock.GetCurrentInstant()))
+        {
+            return Outcome<Booking>.Refused(Rule.SelfBookingPaused, "After several absences, booking goes through the desk for a few days.");
+        }
+
         var site = await SiteAsync(cancellationToken);
         var space = site.Spaces.Single(s => s.Id == spaceId);
         Outcome<Booking> last = Outcome<Booking>.Refused(Rule.SlotTaken, "No machine is free then.");

@@ -23,6 +23,7 @@ public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, House
 
     public Household Household { get; private set; } = null!;
     public string? PendingCode { get; private set; }
+    public bool Paused => Household.IsSelfBookingPaused(clock.GetCurrentInstant());
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -65,6 +66,17 @@ public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, House
 
         if (active) { Household.Reactivate(); } else { Household.Deactivate(); }
         return await SavedAsync(active ? "household.reactivate" : "household.deactivate", l["Household.Saved"], cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostLiftPauseAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Household.LiftPause();
+        return await SavedAsync("household.lift-pause", l["Household.Saved"], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostNewPinAsync(int id, CancellationToken cancellationToken)

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace CantinaOps.Web.Features.Messaging;
+
+public sealed record OutgoingMessage(string To, string? Subject, string Text, string Reference);
+
+/// <summary>Sends a text message; returns the provider's reference. Throws when the provider refuses.</summary>
+public interface ISmsSender
+{
+    Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+}
+
+public interface IEmailSender
+{
+    Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+}
+
+public sealed class SmsOptions
+{
+    /// <summary>Brevo's transactional SMS endpoint by default; any compatible endpoint in tests.</summary>
+    public string Url { get; set; } = "https://api.brevo.com/v3/transactionalSMS/sms";
+    public string? ApiKey { get; set; }
+    public string Sender { get; set; } = "CantinaOps";
+}
+
+/// <summary>
+/// Brevo (ex-Sendinblue) transactional SMS: POST {sender, recipient, content, type, tag} with an
+/// <c>api-key</c> header. The dispatch key travels as the tag so a message can be traced at the provider.
+/// </summary>
+public sealed class BrevoSmsSender(HttpClient http, Microsoft.Extensions.Options.IOptions<SmsOptions> options) : ISmsSender
+{
+    private sealed record BrevoResponse(string? MessageId, string? Reference);
+
+    public async Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
+        {
+            Content = JsonContent.Create(new
+            {
+                sender = settings.Sender,
+                recipient = message.To.TrimStart('+'),
+                content = message.Text,
+                type = "transactional",
+                tag = message.Reference,
+            }),
+        };
+        request.Headers.Add("api-key", settings.ApiKey ?? string.Empty);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"SMS provider answered {(int)response.StatusCode}.");
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<BrevoResponse>(cancellationToken);
+        return body?.MessageId ?? body?.Reference;
+    }
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "localhost";
+    public int Port { get; set; } = 25;
+
+    /// <summary>None, StartTls (port 587) or SslOnConnect (port 465).</summary>
+    public string Security { get; set; } = "StartTlsWhenAvailable";
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "CantinaOps <no-reply@cantinaops.local>";
+}
+
+/// <summary>E-mail over SMTP with MailKit. The Message-ID is derived from the dispatch key, so a copy is recognisable.</summary>
+public sealed class SmtpEmailSender(Microsoft.Extensions.Options.IOptions<SmtpOptions> options) : IEmailSender
+{
+    public async Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(settings.From));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject ?? "CantinaOps";
+        mime.MessageId = $"{message.Reference.Replace(':', '.')}@cantinaops";
+        mime.Body = new TextPart("plain") { Text = message.Text };
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security), cancellationToken);
+        if (!string.IsNullOrEmpty(settings.User))
+        {
+            await client.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+        return mime.MessageId;
+    }
+}

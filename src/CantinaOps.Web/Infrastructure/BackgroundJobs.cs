@@ -1,0 +1,89 @@
+using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Jobs;
+using CantinaOps.Web.Features.Messaging;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage.SQLite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CantinaOps.Web.Infrastructure;
+
+/// <summary>
+/// Hangfire inside the app, on its own SQLite file next to the app's database. One Hangfire server per
+/// SQLite file: several app servers need the PostgreSQL storage. Jobs carry no arguments but ids, and
+/// each one checks in the database what is already done before acting, so a retry or a second server
+/// does no harm.
+/// </summary>
+public static class BackgroundJobs
+{
+    public static IServiceCollection AddCantinaOpsJobs(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<SmsOptions>(configuration.GetSection("Messaging:Sms"));
+        services.Configure<SmtpOptions>(configuration.GetSection("Messaging:Smtp"));
+        services.AddHttpClient<ISmsSender, BrevoSmsSender>(client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddTransient<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<IDispatchFaults, NoDispatchFaults>();
+        services.AddSingleton<DispatchSender>();
+        services.AddScoped<DispatchPlanner>();
+        services.AddScoped<MessageComposer>();
+        services.AddScoped<MessagesJob>();
+        services.AddScoped<NoShowJob>();
+        services.AddScoped<WaitlistJob>();
+        services.AddScoped<RetentionJob>();
+        services.AddScoped<WeeklyPlanJob>();
+
+        var path = configuration["Jobs:StoragePath"] ?? "data/hangfire.db";
+        path = Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            // The 15 s default makes a reminder wait needlessly; 1 s is cheap on a local file.
+            .UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        if (configuration.GetValue("Jobs:Enabled", true))
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4);
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+
+        return services;
+    }
+
+    /// <summary>Registers the recurring jobs in the site's time zone (an 18:00 job stays at 18:00 across DST).</summary>
+    public static async Task ScheduleRecurringJobsAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Jobs:Enabled", true))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CantinaOpsDb>();
+        var zoneId = await db.Sites.OrderBy(s => s.Id).Select(s => s.TimeZoneId).FirstOrDefaultAsync() ?? "Europe/Paris";
+        var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zoneId) };
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        jobs.AddOrUpdate<MessagesJob>("messages", j => j.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<NoShowJob>("no-shows", j => j.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<WaitlistJob>("waitlist", j => j.RunAsync(CancellationToken.None), "*/5 * * * *", options);
+        jobs.AddOrUpdate<RetentionJob>("retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3), options);
+        jobs.AddOrUpdate<WeeklyPlanJob>("weekly-plans", j => j.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Friday, 14), options);
+    }
+
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.UseHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new CoordinatorsOnly()],
+            DashboardTitle = "CantinaOps — jobs",
+            AppPath = "/Coordinator",
+        });
+
+    /// <summary>The dashboard shows job history and can trigger jobs: coordinators only (403 for others, 401 when signed out).</summary>
+    private sealed class CoordinatorsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Coordinator);
+    }
+}

@@ -32,8 +32,6 @@ public sealed class SmsOptions
 /// </summary>
 public sealed class BrevoSmsSender(HttpClient http, Microsoft.Extensions.Options.IOptions<SmsOptions> options) : ISmsSender
 {
-    private sealed record BrevoResponse(string? MessageId, string? Reference);
-
     public async Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -55,8 +53,18 @@ public sealed class BrevoSmsSender(HttpClient http, Microsoft.Extensions.Options
             throw new InvalidOperationException($"SMS provider answered {(int)response.StatusCode}.");
         }
 
-        var body = await response.Content.ReadFromJsonAsync<BrevoResponse>(cancellationToken);
-        return body?.MessageId ?? body?.Reference;
+        // Accepted: from here on the message is sent, whatever the body looks like. Failing now would
+        // make the dispatch retry and the family receive it twice.
+        try
+        {
+            var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellationToken);
+            return body.TryGetProperty("messageId", out var id) ? id.ToString()
+                : body.TryGetProperty("reference", out var reference) ? reference.ToString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }
 

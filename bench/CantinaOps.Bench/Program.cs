@@ -9,6 +9,12 @@ Directory.CreateDirectory(folder);
 var databasePath = Path.Combine(folder, "bench.db");
 Console.WriteLine($"Database: {databasePath}");
 
+if (args.Contains("messaging"))
+{
+    await MessagingBench.RunAsync(folder, 10_000);
+    return;
+}
+
 var stopwatch = Stopwatch.StartNew();
 var site = await BenchData.BuildAsync(databasePath);
 Console.WriteLine($"Built {site.BookingCount:N0} bookings on {site.ResourceIds.Count} resources in {stopwatch.Elapsed.TotalSeconds:F1} s");

@@ -59,6 +59,25 @@ public sealed class Site
         (NoShowGraceMinutes, NoShowStrikes, NoShowWindowDays, NoShowPauseDays) = (graceMinutes, strikes, windowDays, pauseDays);
     }
 
+    /// <summary>Reminders: the evening before at this local time (families).</summary>
+    public LocalTime ReminderEveningAt { get; private set; } = new(18, 0);
+
+    /// <summary>Reminders: this many hours before the start (families).</summary>
+    public int ReminderHoursBefore { get; private set; } = 2;
+
+    /// <summary>Reminders: this many days before, in the morning (partners).</summary>
+    public int ReminderPartnerDaysBefore { get; private set; } = 2;
+
+    public void SetReminders(LocalTime eveningAt, int hoursBefore, int partnerDaysBefore)
+    {
+        if (hoursBefore is < 1 or > 12 || partnerDaysBefore is < 1 or > 14)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hoursBefore), "Reminder values are out of range.");
+        }
+
+        (ReminderEveningAt, ReminderHoursBefore, ReminderPartnerDaysBefore) = (eveningAt, hoursBefore, partnerDaysBefore);
+    }
+
     public void RemoveClosure(Closure closure) => _closures.Remove(closure);
 
     public void RemoveQuota(SpaceKind kind, int fromHouseholdSize) =>

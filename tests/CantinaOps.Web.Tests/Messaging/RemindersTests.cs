@@ -135,4 +135,31 @@ public class RemindersTests(MessagingApp app) : IClassFixture<MessagingApp>
         var mail = Assert.Single(app.Smtp.Received, m => m.To.ToString().Contains("cuisine@epicerie-test.org", StringComparison.Ordinal));
         Assert.Contains("mercredi 9 décembre à 07:30", mail.TextBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_coordinator_moves_the_evening_reminder_to_19_00()
+    {
+        var id = await HouseholdAsync(216, "en", "+33611000216");
+        await BookAsync(app.Site.Washer1, "2026-12-11T10:00", id);
+        var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
+        await coordinator.SubmitAsync("/Coordinator/Rules", new Dictionary<string, string>
+        {
+            ["eveningAt"] = "19:00", ["hoursBefore"] = "2", ["partnerDaysBefore"] = "2",
+        }, "/Coordinator/Rules?handler=Reminders");
+        try
+        {
+            await RunMessagesAsync(Local(10, 18, 30));
+            Assert.Empty(SmsTo("+33611000216"));
+            await RunMessagesAsync(Local(10, 19, 1));
+            Assert.Contains("Reminder", Assert.Single(SmsTo("+33611000216")), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            app.Clock.Reset(AppFactory.Now);
+            await coordinator.SubmitAsync("/Coordinator/Rules", new Dictionary<string, string>
+            {
+                ["eveningAt"] = "18:00", ["hoursBefore"] = "2", ["partnerDaysBefore"] = "2",
+            }, "/Coordinator/Rules?handler=Reminders");
+        }
+    }
 }

@@ -605,6 +605,17 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int>("NoShowWindowDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReminderEveningAt")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderHoursBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReminderPartnerDaysBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)

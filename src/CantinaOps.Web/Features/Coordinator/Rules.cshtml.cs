@@ -72,6 +72,23 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
         return await SavedAsync("rules.no-show", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostRemindersAsync(string? eveningAt, int hoursBefore, int partnerDaysBefore, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        try
+        {
+            var time = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(eveningAt ?? "").GetValueOrThrow();
+            Site.SetReminders(time, hoursBefore, partnerDaysBefore);
+        }
+        catch (Exception exception) when (exception is ArgumentOutOfRangeException or NodaTime.Text.UnparsableValueException)
+        {
+            ModelState.AddModelError(string.Empty, l["Coord.NoShowInvalid"]);
+            return Page();
+        }
+
+        return await SavedAsync("rules.reminders", cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostChecklistAsync(string? text, int? retireId, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);

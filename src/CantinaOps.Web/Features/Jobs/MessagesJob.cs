@@ -4,14 +4,25 @@ using CantinaOps.Web.Features.Messaging;
 namespace CantinaOps.Web.Features.Jobs;
 
 /// <summary>Every minute: plan the reminders and notices that are due, then send what is due.</summary>
-public sealed class MessagesJob(DispatchPlanner planner, DispatchSender sender, IConfiguration configuration)
+public sealed class MessagesJob(DispatchPlanner planner, DispatchSender sender, CantinaOps.Web.Data.CantinaOpsDb db, IConfiguration configuration)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await planner.PlanAsync(Settings(configuration), cancellationToken);
+        var site = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Sites), cancellationToken);
+        var settings = site is null
+            ? Settings(configuration)
+            : ReminderSettings.Default with
+            {
+                EveningAt = site.ReminderEveningAt,
+                HoursBefore = NodaTime.Duration.FromHours(site.ReminderHoursBefore),
+                PartnerDaysBefore = site.ReminderPartnerDaysBefore,
+            };
+        await planner.PlanAsync(settings, cancellationToken);
         await sender.DrainAsync(configuration.GetValue("Messaging:Parallelism", 8), cancellationToken);
     }
 
+    /// <summary>The defaults from configuration, for a database without a site yet.</summary>
     public static ReminderSettings Settings(IConfiguration configuration)
     {
         var section = configuration.GetSection("Messaging:Reminders");

@@ -26,6 +26,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Family", Policies.Family);
     options.Conventions.AuthorizeFolder("/Partner", Policies.PartnerUser);
     options.Conventions.AuthorizeFolder("/Coordinator", Policies.Coordinator);
+    options.Conventions.AuthorizeFolder("/Print", Policies.Staff);
 })
     .AddViewLocalization();
 // Pages carry French, Arabic, Cyrillic... as text rather than numeric character references.
@@ -62,6 +63,7 @@ builder.Services.AddScoped<PartnerScheduling>();
 builder.Services.AddScoped<SessionReports>();
 builder.Services.AddScoped<CalendarFeeds>();
 builder.Services.AddScoped<PartnerCalendar>();
+builder.Services.AddScoped<CantinaOps.Web.Features.Printing.PrintQueries>();
 builder.Services.AddScoped<CantinaOps.Web.Features.Coordinator.SiteSettings>();
 builder.Services.AddScoped<CantinaOps.Web.Features.Coordinator.AffectedBookings>();
 

@@ -1,0 +1,35 @@
+using CantinaOps.Web.Features.Printing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CantinaOps.Web.Features.Print;
+
+/// <summary>
+/// A household's week slip in its language and in French. Latin, Cyrillic and Georgian slips are PDFs;
+/// right-to-left slips (Arabic, Dari) are printed from this HTML twin by the browser, which shapes and
+/// orders the script correctly — PDFsharp 6.2.4 does not.
+/// </summary>
+public sealed class FamilyModel(PrintQueries queries, IClock clock) : PageModel
+{
+    public SlipModel Slip { get; private set; } = null!;
+    public bool RightToLeft { get; private set; }
+    public string Language { get; private set; } = "fr";
+
+    public async Task<IActionResult> OnGetAsync(int household, string? week, string? format, [FromServices] Data.CantinaOpsDb db,
+        CancellationToken cancellationToken)
+    {
+        var day = week is not null && LocalDatePattern.Iso.Parse(week) is { Success: true } d ? d.Value : clock.GetCurrentInstant().InUtc().Date;
+        if (await queries.SlipAsync(household, day, $"{Request.Scheme}://{Request.Host}", cancellationToken) is not { } slip)
+        {
+            return NotFound();
+        }
+
+        Slip = slip;
+        Language = (await db.Households.FindAsync([household], cancellationToken))!.Language;
+        RightToLeft = System.Globalization.CultureInfo.GetCultureInfo(Language).TextInfo.IsRightToLeft;
+        ViewData["Pdf"] = RightToLeft ? null : $"?household={household}&week={day:uuuu-MM-dd}&format=pdf";
+        return format == "pdf" && !RightToLeft ? File(PdfDocuments.Slip(slip), "application/pdf", $"slip-{slip.Code}.pdf") : Page();
+    }
+}

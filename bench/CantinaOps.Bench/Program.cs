@@ -9,6 +9,12 @@ Directory.CreateDirectory(folder);
 var databasePath = Path.Combine(folder, "bench.db");
 Console.WriteLine($"Database: {databasePath}");
 
+if (args.Contains("plans"))
+{
+    PlanBench.Run(folder);
+    return;
+}
+
 if (args.Contains("messaging"))
 {
     await MessagingBench.RunAsync(folder, 10_000);

@@ -65,7 +65,8 @@ public static class PdfDocuments
                 }
 
                 var timeWidth = 34.0;
-                var cellWidth = (width - 2 * Margin - timeWidth) / perBlock;
+                // Few resources get wide columns (up to 150 pt); many share the page, 14 to a block.
+                var cellWidth = Math.Min(150, (width - 2 * Margin - timeWidth) / Math.Clamp(model.Resources.Count, 1, perBlock));
                 PdfLayout.Text(gfx, day.Label + (day.ClosedReason is null ? "" : $" — {model.ClosedLabel} : {day.ClosedReason}"), PdfLayout.Font(10, bold: true),
                     new XRect(Margin, y, width - 2 * Margin, 14));
                 y += 15;

@@ -34,7 +34,7 @@ public static class PdfLayout
         document.Info.Title = title;
         document.Info.Creator = "CantinaOps";
         document.Options.CompressContentStreams = true;
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestCompression;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         return document;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CantinaOps.Web.Tests.Messaging;
 
+[Collection(HangfireCollection.Name)]
 public class ExactlyOnceTests(MessagingApp app) : IClassFixture<MessagingApp>
 {
     /// <summary>A booking, and <paramref name="count"/> notices about it for a partner (e-mail) or a household (SMS).</summary>

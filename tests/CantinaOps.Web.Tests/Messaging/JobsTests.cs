@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CantinaOps.Web.Tests.Messaging;
 
+[Collection(HangfireCollection.Name)]
 public class JobsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<T> RunAsync<TJob, T>(Func<TJob, Task<T>> run) where TJob : notnull
@@ -144,6 +145,7 @@ public class JobsTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/jobs")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await desk.GetAsync("/jobs")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/jobs")).StatusCode);
+        var dashboard = await coordinator.GetAsync("/jobs");
+        Assert.True(dashboard.StatusCode == HttpStatusCode.OK, await dashboard.Content.ReadAsStringAsync());
     }
 }

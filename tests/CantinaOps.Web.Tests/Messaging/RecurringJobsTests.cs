@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CantinaOps.Web.Tests.Messaging;
 
+[Collection(HangfireCollection.Name)]
 public class RecurringJobsTests(RecurringJobsTests.JobsApp app) : IClassFixture<RecurringJobsTests.JobsApp>
 {
     /// <summary>The app with its Hangfire server on, as in production.</summary>

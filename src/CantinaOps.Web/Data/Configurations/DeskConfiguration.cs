@@ -64,5 +64,18 @@ internal sealed class DispatchConfiguration : IEntityTypeConfiguration<CantinaOp
         builder.Property(d => d.LastError).HasMaxLength(500);
         builder.Property(d => d.ProviderReference).HasMaxLength(200);
         builder.HasIndex(d => new { d.Status, d.DueAt });
+        builder.Property(d => d.Address).HasMaxLength(200);
+        builder.Property(d => d.Attachments).HasMaxLength(500);
+    }
+}
+
+internal sealed class StoredDocumentConfiguration : IEntityTypeConfiguration<CantinaOps.Web.Features.Printing.StoredDocument>
+{
+    public void Configure(EntityTypeBuilder<CantinaOps.Web.Features.Printing.StoredDocument> builder)
+    {
+        builder.Property(d => d.Key).HasMaxLength(120);
+        builder.HasIndex(d => d.Key).IsUnique();
+        builder.Property(d => d.FileName).HasMaxLength(120);
+        builder.HasIndex(d => d.CreatedAt);
     }
 }

@@ -5,7 +5,9 @@ using MimeKit;
 
 namespace CantinaOps.Web.Features.Messaging;
 
-public sealed record OutgoingMessage(string To, string? Subject, string Text, string Reference);
+public sealed record Attachment(string FileName, byte[] Content);
+
+public sealed record OutgoingMessage(string To, string? Subject, string Text, string Reference, IReadOnlyList<Attachment>? Attachments = null);
 
 /// <summary>Sends a text message; returns the provider's reference. Throws when the provider refuses.</summary>
 public interface ISmsSender
@@ -91,7 +93,13 @@ public sealed class SmtpEmailSender(Microsoft.Extensions.Options.IOptions<SmtpOp
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject ?? "CantinaOps";
         mime.MessageId = $"{message.Reference.Replace(':', '.')}@cantinaops";
-        mime.Body = new TextPart("plain") { Text = message.Text };
+        var body = new BodyBuilder { TextBody = message.Text };
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, new ContentType("application", "pdf"));
+        }
+
+        mime.Body = body.ToMessageBody();
 
         using var client = new SmtpClient();
         await client.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security), cancellationToken);

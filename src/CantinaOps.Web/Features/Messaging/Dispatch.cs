@@ -72,6 +72,19 @@ public sealed class Dispatch
     public long Id { get; private set; }
     public string Key { get; private set; }
 
+    /// <summary>For staff recipients (the coordinator's plans): their e-mail address.</summary>
+    public string? Address { get; private set; }
+
+    /// <summary>Ids of stored documents to attach, comma-separated.</summary>
+    public string? Attachments { get; private set; }
+
+    public static Dispatch Documents(string key, string topic, string address, int? partnerId, IEnumerable<long> documentIds, Instant now) =>
+        new(key, topic, Channel.Email, now, null, null, null, partnerId, now)
+        {
+            Address = address,
+            Attachments = string.Join(',', documentIds),
+        };
+
     /// <summary>What the message says: reminder-evening, reminder-hours, reminder-days, notice-moved…</summary>
     public string Topic { get; private set; }
 

@@ -139,6 +139,15 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
     /// <summary>The message as it is true now; null when there is nothing to say any more.</summary>
     private static async Task<OutgoingMessage?> ComposeAsync(CantinaOpsDb db, IServiceProvider services, Dispatch dispatch, CancellationToken cancellationToken)
     {
+        if (dispatch.Attachments is { Length: > 0 } ids && dispatch.Address is { } address)
+        {
+            var wanted = ids.Split(',').Select(long.Parse).ToList();
+            var documents = await db.Set<Printing.StoredDocument>().AsNoTracking().Where(d => wanted.Contains(d.Id)).ToListAsync(cancellationToken);
+            var l = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+            return documents.Count == 0 ? null : new OutgoingMessage(address, l[$"Topic.{dispatch.Topic}"], l["Msg.Documents"], dispatch.Key,
+                documents.Select(d => new Attachment(d.FileName, d.Content)).ToList());
+        }
+
         var booking = dispatch.BookingId is { } bookingId
             ? await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken)
             : null;

@@ -54,6 +54,7 @@ public sealed class BrowserApp : AppFactory
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fr-FR",
         });
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -86,4 +87,11 @@ public sealed class BrowserApp : AppFactory
 
         await base.DisposeAsync();
     }
+}
+
+/// <summary>One Chromium at a time: on a two-core machine, parallel browsers starve each other into timeouts.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
 }

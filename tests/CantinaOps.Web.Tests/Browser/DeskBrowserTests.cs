@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace CantinaOps.Web.Tests.Browser;
 
+[Collection(BrowserCollection.Name)]
 public class DeskBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [SkippableFact]

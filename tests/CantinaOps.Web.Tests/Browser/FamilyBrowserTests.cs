@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 namespace CantinaOps.Web.Tests.Browser;
 
+[Collection(BrowserCollection.Name)]
 public class FamilyBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private async Task<(string Code, string Pin)> FamilyWithPinAsync(int index)

@@ -6,6 +6,7 @@ using UglyToad.PdfPig;
 
 namespace CantinaOps.Web.Tests.Browser;
 
+[Collection(BrowserCollection.Name)]
 public class PrintBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [SkippableFact]

@@ -79,6 +79,30 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
     }
 
     /// <summary>
+    /// The site cancels a booking (a broken machine, a rule change): the household or partner is flagged
+    /// for a notice, and the audit trail says why.
+    /// </summary>
+    public async Task<Refusal?> CancelBySiteAsync(int bookingId, BookedBy by, string auditAction, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (booking is null)
+        {
+            return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        if (booking.Cancel(now, by) is { } refusal)
+        {
+            return refusal;
+        }
+
+        db.Notices.Add(new Notice(NoticeKind.BookingCancelledBySite, booking.Id, booking.HouseholdId, booking.PartnerId, now));
+        audit.Record(auditAction, $"booking {booking.Id}");
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
     /// Moves a booking whose machine is out of service to the nearest free equivalent slot (another
     /// machine of the same kind at the same time first) and records the notice the household must get.
     /// </summary>

@@ -23,7 +23,7 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
     {
         var now = clock.GetCurrentInstant();
         var site = changed is null
-            ? await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken)
+            ? await rules.DefaultAsync(db, cancellationToken)
             : new ScheduleCache.SiteRules(changed.Id, changed.Spaces.ToList(), now);
         var future = await db.Bookings.AsNoTracking()
             .Where(b => b.Start > now && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending))
@@ -78,23 +78,6 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         return outcome.Refusal;
     }
 
-    public async Task<Refusal?> CancelAsync(int bookingId, CancellationToken cancellationToken)
-    {
-        var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        if (booking is null)
-        {
-            return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
-        }
-
-        var now = clock.GetCurrentInstant();
-        if (booking.Cancel(now, BookedBy.Coordinator) is { } refusal)
-        {
-            return refusal;
-        }
-
-        db.Notices.Add(new Notice(NoticeKind.BookingCancelledBySite, booking.Id, booking.HouseholdId, booking.PartnerId, now));
-        audit.Record("booking.cancel-rules-changed", $"booking {booking.Id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
-    }
+    public Task<Refusal?> CancelAsync(int bookingId, CancellationToken cancellationToken) =>
+        bookings.CancelBySiteAsync(bookingId, BookedBy.Coordinator, "booking.cancel-rules-changed", cancellationToken);
 }

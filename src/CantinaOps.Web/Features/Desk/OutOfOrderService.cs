@@ -19,12 +19,12 @@ public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, Book
     public sealed record Affected(int BookingId, string Code, string Resource, string When, string? Suggestion);
 
     public async Task<DateTimeZone> ZoneAsync(CancellationToken cancellationToken) =>
-        (await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken)).Zone;
+        (await rules.DefaultAsync(db, cancellationToken)).Zone;
 
     public async Task<IReadOnlyList<Machine>> MachinesAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var site = await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         return site.Spaces.SelectMany(s => s.Resources.Where(r => r.IsActive).Select(r =>
         {
             var current = r.Outages.FirstOrDefault(o => o.IsCurrent(now));
@@ -72,7 +72,7 @@ public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, Book
     public async Task<IReadOnlyList<Affected>> AffectedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var site = await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         var broken = site.Spaces.SelectMany(s => s.Resources).Where(r => r.Outages.Count > 0).ToList();
         var result = new List<Affected>();
         foreach (var resource in broken)
@@ -111,23 +111,6 @@ public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, Book
         return outcome.Refusal;
     }
 
-    public async Task<Refusal?> CancelAsync(int bookingId, CancellationToken cancellationToken)
-    {
-        var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        if (booking is null)
-        {
-            return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
-        }
-
-        var now = clock.GetCurrentInstant();
-        if (booking.Cancel(now, BookedBy.Desk) is { } refusal)
-        {
-            return refusal;
-        }
-
-        db.Notices.Add(new Notice(NoticeKind.BookingCancelledBySite, booking.Id, booking.HouseholdId, booking.PartnerId, now));
-        audit.Record("booking.cancel-out-of-order", $"booking {booking.Id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
-    }
+    public Task<Refusal?> CancelAsync(int bookingId, CancellationToken cancellationToken) =>
+        bookings.CancelBySiteAsync(bookingId, BookedBy.Desk, "booking.cancel-out-of-order", cancellationToken);
 }

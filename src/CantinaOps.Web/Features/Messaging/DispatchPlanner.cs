@@ -21,7 +21,7 @@ public sealed class DispatchPlanner(CantinaOpsDb db, ScheduleCache rules, IClock
     public async Task<int> PlanAsync(ReminderSettings settings, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var site = await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         var horizon = now + Duration.FromDays(settings.PartnerDaysBefore + 2);
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.Confirmed && b.Start > now && b.Start < horizon)

@@ -16,7 +16,7 @@ public sealed class PartnerCalendar(CantinaOpsDb db, ScheduleCache rules, IClock
     public async Task<(string Partner, IReadOnlyList<Entry> Entries)> LoadAsync(int partnerId, LocalDate? from, int weeks,
         CancellationToken cancellationToken)
     {
-        var site = await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         var now = clock.GetCurrentInstant();
         var first = (from ?? site.Zone.Today(now)).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
         var start = site.Zone.AtStartOfDay(first).ToInstant();

@@ -51,7 +51,7 @@ public static class PartnersApi
         var rows = await db.Bookings.AsNoTracking()
             .Where(b => b.PartnerId != null && (scope == null || b.PartnerId == scope))
             .OrderBy(b => b.Start).Take(1000).ToListAsync(cancellationToken);
-        var site = await rules.GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         return TypedResults.Ok(rows.Select(b => new BookingsApi.BookingResponse(b.Id, b.ResourceId, SiteDateTimeText.Format(b.Start, site.Zone),
             SiteDateTimeText.Format(b.End, site.Zone), ApiNames.Of(b.Status), null, b.PartnerId)));
     }

@@ -43,6 +43,10 @@ public sealed class ScheduleCache(IClock clock, IConfiguration configuration)
             Spaces.Where(s => s.Kind == kind).SelectMany(s => s.Resources).Select(r => r.Id).ToHashSet();
     }
 
+    /// <summary>The rules of the site (the first one: a deployment serves one site for now).</summary>
+    public async Task<SiteRules> DefaultAsync(CantinaOpsDb db, CancellationToken cancellationToken) =>
+        await GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken);
+
     public async Task<SiteRules> GetAsync(CantinaOpsDb db, int siteId, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();

@@ -26,6 +26,54 @@ namespace CantinaOps.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Dispatch",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Attachments = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProviderReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dispatch", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Households",
                 columns: table => new
                 {
@@ -38,7 +86,10 @@ namespace CantinaOps.Web.Data.Migrations
                     Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Hotel = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SelfBookingPausedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnonymisedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -67,11 +118,34 @@ namespace CantinaOps.Web.Data.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NoShowGraceMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoShowStrikes = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoShowWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoShowPauseDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderEveningAt = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    ReminderHoursBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderPartnerDaysBefore = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Sites", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredDocument",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredDocument", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -91,6 +165,53 @@ namespace CantinaOps.Web.Data.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HouseholdAccess",
+                columns: table => new
+                {
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PinHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LinkTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OneTimeCodeHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OneTimeCodeExpires = table.Column<long>(type: "INTEGER", nullable: true),
+                    OneTimeCodeForDesk = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HouseholdAccess", x => x.HouseholdId);
+                    table.ForeignKey(
+                        name: "FK_HouseholdAccess_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Agreements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstDay = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    LastDay = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SpaceIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Agreements_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -126,6 +247,55 @@ namespace CantinaOps.Web.Data.Migrations
                         principalTable: "Partners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feeds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Feeds_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Feeds_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Checklist",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Checklist", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Checklist_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -181,7 +351,8 @@ namespace CantinaOps.Web.Data.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     MinimumNotice = table.Column<long>(type: "INTEGER", nullable: false),
-                    HorizonDays = table.Column<int>(type: "INTEGER", nullable: false)
+                    HorizonDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresApproval = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -354,50 +525,32 @@ namespace CantinaOps.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Bookings",
+                name: "Waitlist",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PartnerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    HeldFrom = table.Column<long>(type: "INTEGER", nullable: true),
-                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    MadeBy = table.Column<int>(type: "INTEGER", nullable: false),
-                    MadeByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledBy = table.Column<int>(type: "INTEGER", nullable: true),
-                    NoShowAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Bookings", x => x.Id);
-                    table.CheckConstraint("CK_Bookings_OneBooker", "(\"HouseholdId\" IS NULL) <> (\"PartnerId\" IS NULL)");
+                    table.PrimaryKey("PK_Waitlist", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Bookings_Households_HouseholdId",
+                        name: "FK_Waitlist_Households_HouseholdId",
                         column: x => x.HouseholdId,
                         principalTable: "Households",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Bookings_Partners_PartnerId",
-                        column: x => x.PartnerId,
-                        principalTable: "Partners",
+                        name: "FK_Waitlist_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Resources_ResourceId",
-                        column: x => x.ResourceId,
-                        principalTable: "Resources",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -421,6 +574,148 @@ namespace CantinaOps.Web.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "Series",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysMask = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    End = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    FirstDay = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    LastDay = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Series", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Series_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Series_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Start = table.Column<long>(type: "INTEGER", nullable: false),
+                    End = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeldFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    MadeBy = table.Column<int>(type: "INTEGER", nullable: false),
+                    MadeByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    NoShowAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OccurrenceDay = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.CheckConstraint("CK_Bookings_OneBooker", "(\"HouseholdId\" IS NULL) <> (\"PartnerId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_Bookings_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Series_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "Series",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notices_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Meals = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChecklistDone = table.Column<string>(type: "TEXT", nullable: false),
+                    DeclaredBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByKind = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionReports_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_PartnerId",
+                table: "Agreements",
+                column: "PartnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -465,6 +760,11 @@ namespace CantinaOps.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Audit_At",
+                table: "Audit",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bookings_HouseholdId_Start",
                 table: "Bookings",
                 columns: new[] { "HouseholdId", "Start" });
@@ -481,9 +781,20 @@ namespace CantinaOps.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bookings_SeriesId_OccurrenceDay",
+                table: "Bookings",
+                columns: new[] { "SeriesId", "OccurrenceDay" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bookings_Start_ResourceId_End_Seat_HeldFrom",
                 table: "Bookings",
                 columns: new[] { "Start", "ResourceId", "End", "Seat", "HeldFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Checklist_SiteId",
+                table: "Checklist",
+                column: "SiteId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Closures_SiteId_LastDay",
@@ -496,15 +807,63 @@ namespace CantinaOps.Web.Data.Migrations
                 column: "SpaceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dispatch_Key",
+                table: "Dispatch",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dispatch_Status_DueAt",
+                table: "Dispatch",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feeds_HouseholdId",
+                table: "Feeds",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feeds_PartnerId",
+                table: "Feeds",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feeds_TokenHash",
+                table: "Feeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdAccess_LinkTokenHash",
+                table: "HouseholdAccess",
+                column: "LinkTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Households_Code",
                 table: "Households",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Households_DisplayName",
+                table: "Households",
+                column: "DisplayName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Households_Phone",
                 table: "Households",
                 column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_BookingId",
+                table: "Notices",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_DeliveredAt_CreatedAt",
+                table: "Notices",
+                columns: new[] { "DeliveredAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpeningRange_SpaceId_Day",
@@ -528,6 +887,22 @@ namespace CantinaOps.Web.Data.Migrations
                 column: "SpaceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Series_PartnerId",
+                table: "Series",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Series_ResourceId",
+                table: "Series",
+                column: "ResourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionReports_BookingId",
+                table: "SessionReports",
+                column: "BookingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SlotLength_SiteId_Kind",
                 table: "SlotLength",
                 columns: new[] { "SiteId", "Kind" },
@@ -537,11 +912,35 @@ namespace CantinaOps.Web.Data.Migrations
                 name: "IX_Spaces_SiteId",
                 table: "Spaces",
                 column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredDocument_CreatedAt",
+                table: "StoredDocument",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredDocument_Key",
+                table: "StoredDocument",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waitlist_HouseholdId_SpaceId_Day",
+                table: "Waitlist",
+                columns: new[] { "HouseholdId", "SpaceId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waitlist_SpaceId_Day_CreatedAt",
+                table: "Waitlist",
+                columns: new[] { "SpaceId", "Day", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Agreements");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -558,10 +957,25 @@ namespace CantinaOps.Web.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Bookings");
+                name: "Audit");
+
+            migrationBuilder.DropTable(
+                name: "Checklist");
 
             migrationBuilder.DropTable(
                 name: "Closures");
+
+            migrationBuilder.DropTable(
+                name: "Dispatch");
+
+            migrationBuilder.DropTable(
+                name: "Feeds");
+
+            migrationBuilder.DropTable(
+                name: "HouseholdAccess");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "OpeningRange");
@@ -573,7 +987,16 @@ namespace CantinaOps.Web.Data.Migrations
                 name: "ResourceOutage");
 
             migrationBuilder.DropTable(
+                name: "SessionReports");
+
+            migrationBuilder.DropTable(
                 name: "SlotLength");
+
+            migrationBuilder.DropTable(
+                name: "StoredDocument");
+
+            migrationBuilder.DropTable(
+                name: "Waitlist");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -582,13 +1005,19 @@ namespace CantinaOps.Web.Data.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
                 name: "Households");
 
             migrationBuilder.DropTable(
-                name: "Resources");
+                name: "Series");
 
             migrationBuilder.DropTable(
                 name: "Partners");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "Spaces");

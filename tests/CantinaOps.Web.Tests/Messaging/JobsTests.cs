@@ -148,4 +148,30 @@ public class JobsTests(AppFactory app) : IClassFixture<AppFactory>
         var dashboard = await coordinator.GetAsync("/jobs");
         Assert.True(dashboard.StatusCode == HttpStatusCode.OK, await dashboard.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Without_an_sms_provider_configured_reminders_wait_on_the_desk_s_list_instead_of_failing()
+    {
+        var household = app.Site.Households[235];
+        await app.WithDbAsync(async db =>
+        {
+            var h = await db.Households.SingleAsync(x => x.Id == household);
+            h.Update(h.Size, "fr", null, "+33611000235", null);
+            await db.SaveChangesAsync();
+        });
+        await BookAsync(app.Site.Washer2, "2026-12-03T14:00", household);
+        app.Clock.Reset(Instant.FromUtc(2026, 12, 2, 17, 5)); // 18:05 the evening before
+        try
+        {
+            await RunAsync<MessagesJob, bool>(async j => { await j.RunAsync(CancellationToken.None); return true; });
+        }
+        finally
+        {
+            app.Clock.Reset(AppFactory.Now);
+        }
+
+        var dispatch = await app.WithDbAsync(db => db.Set<CantinaOps.Web.Features.Messaging.Dispatch>().SingleAsync(d => d.HouseholdId == household));
+        Assert.Equal(CantinaOps.Web.Features.Messaging.DispatchStatus.ToTellInPerson, dispatch.Status);
+        Assert.Equal(0, dispatch.Attempts);
+    }
 }

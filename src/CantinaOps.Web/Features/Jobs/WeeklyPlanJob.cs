@@ -13,7 +13,8 @@ namespace CantinaOps.Web.Features.Jobs;
 /// (kept for a few weeks), the coordinators get the plans and each partner with a booking its schedule,
 /// by e-mail through the dispatch — once per week, however often the job runs.
 /// </summary>
-public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLog audit, IClock clock, IConfiguration configuration)
+public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLog audit, IClock clock, IConfiguration configuration,
+    Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp)
 {
     public async Task<LocalDate> RunAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +49,10 @@ public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLo
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await PlanMailsAsync(nextMonday, plans, schedules, now, cancellationToken);
+            if (smtp.Value.IsConfigured)
+            {
+                await PlanMailsAsync(nextMonday, plans, schedules, now, cancellationToken);
+            }
             var keep = now - Duration.FromDays(7 * configuration.GetValue("Printing:KeepWeeks", 8));
             await db.Set<StoredDocument>().Where(d => d.CreatedAt < keep).ExecuteDeleteAsync(cancellationToken);
             if (!await db.Audit.AnyAsync(a => a.Action == "weekly-plan.due" && a.Subject == $"week {nextMonday:yyyy-MM-dd}", cancellationToken))

@@ -22,6 +22,9 @@ public interface IEmailSender
 
 public sealed class SmsOptions
 {
+    /// <summary>False until an API key is set: messages that would go by SMS then wait on the desk's list.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
+
     /// <summary>Brevo's transactional SMS endpoint by default; any compatible endpoint in tests.</summary>
     public string Url { get; set; } = "https://api.brevo.com/v3/transactionalSMS/sms";
     public string? ApiKey { get; set; }
@@ -72,7 +75,10 @@ public sealed class BrevoSmsSender(HttpClient http, Microsoft.Extensions.Options
 
 public sealed class SmtpOptions
 {
-    public string Host { get; set; } = "localhost";
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    /// <summary>Unset: e-mail is not configured, and messages that would go by e-mail wait on the desk's list.</summary>
+    public string? Host { get; set; }
     public int Port { get; set; } = 25;
 
     /// <summary>None, StartTls (port 587) or SslOnConnect (port 465).</summary>
@@ -102,7 +108,7 @@ public sealed class SmtpEmailSender(Microsoft.Extensions.Options.IOptions<SmtpOp
         mime.Body = body.ToMessageBody();
 
         using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security), cancellationToken);
+        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Messaging:Smtp:Host is not set."), settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security), cancellationToken);
         if (!string.IsNullOrEmpty(settings.User))
         {
             await client.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, cancellationToken);

@@ -13,7 +13,8 @@ namespace CantinaOps.Web.Features.Messaging;
 /// so a second run finds the row and adds nothing. A moved booking has a new start, hence a new key:
 /// the family is reminded of the new time, and the old reminder is dropped when its turn comes.
 /// </summary>
-public sealed class DispatchPlanner(CantinaOpsDb db, ScheduleCache rules, IClock clock, ILogger<DispatchPlanner> logger)
+public sealed class DispatchPlanner(CantinaOpsDb db, ScheduleCache rules, IClock clock, ILogger<DispatchPlanner> logger,
+    Microsoft.Extensions.Options.IOptions<SmsOptions> sms, Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp)
 {
     /// <summary>Reminders later than this after their due time are not sent any more (the moment has passed).</summary>
     private static readonly Duration Stale = Duration.FromHours(3);
@@ -52,11 +53,11 @@ public sealed class DispatchPlanner(CantinaOpsDb db, ScheduleCache rules, IClock
                         continue; // inactive household: no reminder
                     }
 
-                    channel = phone is null ? Channel.InPerson : Channel.Sms;
+                    channel = phone is null || !sms.Value.IsConfigured ? Channel.InPerson : Channel.Sms;
                 }
                 else
                 {
-                    channel = partners.GetValueOrDefault(booking.PartnerId ?? 0)?.Contains('@', StringComparison.Ordinal) == true ? Channel.Email : Channel.InPerson;
+                    channel = EmailFor(partners.GetValueOrDefault(booking.PartnerId ?? 0));
                 }
 
                 var topic = kind switch { ReminderKind.EveningBefore => "reminder-evening", ReminderKind.HoursBefore => "reminder-hours", _ => "reminder-days" };
@@ -68,14 +69,17 @@ public sealed class DispatchPlanner(CantinaOpsDb db, ScheduleCache rules, IClock
         foreach (var notice in await db.Notices.AsNoTracking().Where(n => n.DeliveredAt == null).ToListAsync(cancellationToken))
         {
             var channel = notice.HouseholdId is { } h
-                ? (households.GetValueOrDefault(h) is null ? Channel.InPerson : Channel.Sms)
-                : partners.GetValueOrDefault(notice.PartnerId ?? 0)?.Contains('@', StringComparison.Ordinal) == true ? Channel.Email : Channel.InPerson;
+                ? (households.GetValueOrDefault(h) is null || !sms.Value.IsConfigured ? Channel.InPerson : Channel.Sms)
+                : EmailFor(partners.GetValueOrDefault(notice.PartnerId ?? 0));
             wanted.Add(new Dispatch($"notice:{notice.Id}", MessageComposer.TopicOf(notice.Kind), channel, now, notice.BookingId, notice.Id,
                 notice.HouseholdId, notice.PartnerId, now));
         }
 
         return await AddMissingAsync(wanted, cancellationToken);
     }
+
+    private Channel EmailFor(string? contact) =>
+        contact?.Contains('@', StringComparison.Ordinal) == true && smtp.Value.IsConfigured ? Channel.Email : Channel.InPerson;
 
     private async Task<int> AddMissingAsync(List<Dispatch> wanted, CancellationToken cancellationToken)
     {

@@ -25,7 +25,9 @@ public class PartnerBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Voir toutes les dates" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("5 dates, dont 1 en conflit");
+        Assert.Equal("", string.Join(" | ", await page.Locator(".error li").AllInnerTextsAsync()));
         await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Heading, new() { Level = 2 }).ScrollIntoViewIfNeededAsync();
         await BrowserApp.ScreenshotAsync(page, "partner-series-preview.png");
         await page.GetByLabel("Sauter cette date").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la série" }).ClickAsync();

@@ -18,7 +18,9 @@ public sealed class SeriesModel(CantinaOpsDb db, PartnerScheduling scheduling, I
     [BindProperty] public string End { get; set; } = "13:00";
     [BindProperty] public string? From { get; set; }
     [BindProperty] public string? To { get; set; }
-    [BindProperty] public Dictionary<string, ConflictChoice> Choice { get; set; } = [];
+    /// <summary>The choice per conflicting day, read from the "Choice[yyyy-MM-dd]" fields (not model-bound: a
+    /// dictionary without matching fields would bind every other field of the form).</summary>
+    public Dictionary<string, ConflictChoice> Choice { get; private set; } = [];
 
     public IReadOnlyList<OccurrencePlan>? Plans { get; private set; }
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
@@ -52,6 +54,10 @@ public sealed class SeriesModel(CantinaOpsDb db, PartnerScheduling scheduling, I
             return Page();
         }
 
+        Choice = Request.Form.Keys.Where(k => k.StartsWith("Choice[", StringComparison.Ordinal) && k.EndsWith(']'))
+            .Select(k => (Day: k[7..^1], Value: Request.Form[k].ToString()))
+            .Where(c => Enum.TryParse<ConflictChoice>(c.Value, out _))
+            .ToDictionary(c => c.Day, c => Enum.Parse<ConflictChoice>(c.Value));
         var choices = Choice.Where(c => LocalDatePattern.Iso.Parse(c.Key).Success)
             .ToDictionary(c => LocalDatePattern.Iso.Parse(c.Key).Value, c => c.Value);
         var outcome = await scheduling.SaveAsync(PartnerId, request, choices, Actor, cancellationToken);

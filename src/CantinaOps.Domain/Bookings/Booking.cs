@@ -96,8 +96,6 @@ public sealed class Booking
 
     public Interval Time => new(Start, End);
 
-    public bool HoldsSlot => HeldFrom is not null;
-
     public static Booking ForHousehold(int resourceId, Interval slot, int seat, int householdId,
         BookedBy by, string? byUserId, Instant now) =>
         new(resourceId, slot, seat, householdId, null, by, byUserId, now);

@@ -37,7 +37,6 @@ public sealed class Notice
     public int? HouseholdId { get; private set; }
     public int? PartnerId { get; private set; }
     public Instant CreatedAt { get; private set; }
+    /// <summary>Set by the messaging when the notice has gone out.</summary>
     public Instant? DeliveredAt { get; private set; }
-
-    public void MarkDelivered(Instant now) => DeliveredAt ??= now;
 }

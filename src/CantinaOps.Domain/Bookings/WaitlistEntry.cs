@@ -26,7 +26,5 @@ public sealed class WaitlistEntry
     /// <summary>Set when the wish is withdrawn or met; the entry stays for the waitlist's history.</summary>
     public Instant? ClosedAt { get; private set; }
 
-    public bool IsOpen => ClosedAt is null;
-
     public void Close(Instant now) => ClosedAt ??= now;
 }

@@ -20,8 +20,6 @@ public static class SiteTime
 
     public static bool Exists(this DateTimeZone zone, LocalDateTime local) => zone.MapLocal(local).Count > 0;
 
-    public static bool IsAmbiguous(this DateTimeZone zone, LocalDateTime local) => zone.MapLocal(local).Count > 1;
-
     public static LocalDate Today(this DateTimeZone zone, Instant now) => now.InZone(zone).Date;
 
     /// <summary>The ISO week (Monday 00:00 to the next Monday 00:00, local) containing an instant.</summary>

@@ -35,6 +35,21 @@ public static class Localization
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(tag)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 
+    /// <summary>
+    /// Speaks another language for a while (a family's message, a French slip, the Friday plans):
+    /// <c>using var _ = Localization.Use(culture);</c> — the previous culture comes back on dispose.
+    /// </summary>
+    public static IDisposable Use(CultureInfo culture) => new CultureScope(culture);
+
+    private sealed class CultureScope : IDisposable
+    {
+        private readonly (CultureInfo Culture, CultureInfo UiCulture) _previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+
+        public CultureScope(CultureInfo culture) => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
+
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _previous;
+    }
+
     public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
 
     public static string NativeName(string tag) =>

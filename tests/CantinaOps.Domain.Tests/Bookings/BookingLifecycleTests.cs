@@ -29,7 +29,7 @@ public class BookingLifecycleTests
         Assert.Null(booking.CheckIn(Start));
         Assert.Null(booking.Complete(Start + Duration.FromHours(1)));
         Assert.Equal(BookingStatus.Completed, booking.Status);
-        Assert.True(booking.HoldsSlot);
+        Assert.Equal(Start, booking.HeldFrom);
     }
 
     [Fact]

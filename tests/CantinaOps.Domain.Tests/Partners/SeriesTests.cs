@@ -140,7 +140,7 @@ public class SeriesTests
     [Fact]
     public void Editing_one_occurrence_moves_only_that_booking()
     {
-        var (site, kitchen, schedule) = ProKitchen();
+        var (_, kitchen, schedule) = ProKitchen();
         var day = new LocalDate(2026, 2, 10);
         var first = Booking.ForPartner(kitchen.Id, new Interval(Paris.ToInstant(day + new LocalTime(7, 30)), Paris.ToInstant(day + new LocalTime(13, 0))),
             1, BookedBy.Partner, null, Now, seriesId: 9, occurrence: day);
@@ -155,7 +155,6 @@ public class SeriesTests
         Assert.Equal(Paris.ToInstant(nextWeek + new LocalTime(7, 30)), second.Start);
         Assert.Equal(day, first.OccurrenceDay);
         Assert.Equal(9, first.SeriesId);
-        _ = site;
     }
 
     [Fact]

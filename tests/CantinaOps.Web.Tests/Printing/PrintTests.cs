@@ -198,7 +198,10 @@ public class PrintTests(AppFactory app) : IClassFixture<AppFactory>
         var scanned = await desk.GetAsync(new Uri(slip.QrContent).PathAndQuery);
 
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(app.Site.Households[6].ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"", slip.QrContent, StringComparison.Ordinal);
+        var token = Uri.UnescapeDataString(new Uri(slip.QrContent).Query["?t=".Length..]);
+        Assert.True(token.Length > 40, token); // an encrypted token, not an id
+        Assert.DoesNotContain("TAA-06", slip.QrContent, StringComparison.Ordinal);
+        Assert.NotEqual(app.Site.Households[6].ToString(System.Globalization.CultureInfo.InvariantCulture), token);
         Assert.Equal($"/Desk/Households/Edit?id={app.Site.Households[6]}", scanned.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync("/Desk/Households/Scan?t=made-up")).StatusCode);
     }

@@ -12,7 +12,6 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
         builder.Ignore(b => b.Time);
-        builder.Ignore(b => b.HoldsSlot);
         builder.Ignore(b => b.IsActive);
         builder.Property(b => b.Note).HasMaxLength(300);
         builder.HasOne<CantinaOps.Domain.Partners.BookingSeries>().WithMany().HasForeignKey(b => b.SeriesId);

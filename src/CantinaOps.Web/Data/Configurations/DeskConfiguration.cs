@@ -24,7 +24,6 @@ internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Wait
 {
     public void Configure(EntityTypeBuilder<WaitlistEntry> builder)
     {
-        builder.Ignore(w => w.IsOpen);
         builder.HasOne<Household>().WithMany().HasForeignKey(w => w.HouseholdId);
         builder.HasOne<Space>().WithMany().HasForeignKey(w => w.SpaceId);
         builder.HasIndex(w => new { w.SpaceId, w.Day, w.CreatedAt });

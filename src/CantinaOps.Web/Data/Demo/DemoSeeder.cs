@@ -66,7 +66,7 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
         await db.SaveChangesAsync(cancellationToken);
         var pinHash = new PasswordHasher<HouseholdAccess>().HashPassword(null!, DemoFamilyPin);
         db.HouseholdAccess.AddRange(households.Select(h => new HouseholdAccess(h.Id, pinHash,
-            Features.Family.FamilyAccessService.TokenHash($"demo-{h.Code}"))));
+            Infrastructure.SecretHash.Of($"demo-{h.Code}"))));
         await db.SaveChangesAsync(cancellationToken);
         FirstFamilyCode = households[0].Code;
 

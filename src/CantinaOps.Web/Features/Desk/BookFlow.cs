@@ -38,26 +38,18 @@ public sealed class BookFlow(CantinaOpsDb db, ScheduleCache rules, AvailabilityQ
     public Task<Household?> HouseholdAsync(int id, CancellationToken cancellationToken) =>
         db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
 
-    /// <summary>The household's bookings this ISO week against its quota, per kind of space.</summary>
+    /// <summary>The household's bookings in the week of a day against its quota, per kind of space.</summary>
     public async Task<IReadOnlyList<Quota>> QuotasAsync(Household household, LocalDate day, CancellationToken cancellationToken)
     {
-        var site = await rules.GetAsync(db, await availability.DefaultSiteIdAsync(cancellationToken), cancellationToken);
-        var week = site.Zone.IsoWeekOf(site.Zone.AtStartOfDay(day).ToInstant());
-        var resourceIds = await db.Bookings.AsNoTracking()
-            .Where(b => b.HouseholdId == household.Id && b.Start >= week.Start && b.Start < week.End && b.Status != BookingStatus.Cancelled)
-            .Select(b => b.ResourceId).ToListAsync(cancellationToken);
-        var policy = new QuotaPolicy(site.Spaces.Count > 0 ? site.Spaces[0].Site.QuotaTiers : []);
-        return site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen).Select(s =>
-        {
-            var ofKind = site.ResourcesOfKind(s.Kind);
-            return new Quota(s.Kind, s.Name, resourceIds.Count(ofKind.Contains), policy.WeeklyLimit(s.Kind, household.Size));
-        }).ToList();
+        var site = await rules.DefaultAsync(db, cancellationToken);
+        var usage = await db.WeekUsageAsync(site, household, site.Zone.AtStartOfDay(day).ToInstant(), cancellationToken);
+        return usage.Select(u => new Quota(u.Space.Kind, u.Space.Name, u.Used, u.Limit)).ToList();
     }
 
     public async Task<(IReadOnlyList<(int Id, string Name, SpaceKind Kind)> Spaces, LocalDate Today)> SpacesAsync(
         CancellationToken cancellationToken)
     {
-        var site = await rules.GetAsync(db, await availability.DefaultSiteIdAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         return (site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen).OrderBy(s => s.Kind)
             .Select(s => (s.Id, s.Name, s.Kind)).ToList(), site.Zone.Today(clock.GetCurrentInstant()));
     }

@@ -11,7 +11,7 @@ using NodaTime.Text;
 namespace CantinaOps.Web.Features.Desk;
 
 /// <summary>One space's week: for each day, its slots (rows) by resource (columns), free or taken.</summary>
-public sealed class WeekModel(CantinaOpsDb db, AvailabilityQuery availability, IClock clock) : PageModel
+public sealed class WeekModel(CantinaOpsDb db, ScheduleCache rules, AvailabilityQuery availability, IClock clock) : PageModel
 {
     public sealed record SpaceChoice(int Id, string Name);
 
@@ -37,18 +37,18 @@ public sealed class WeekModel(CantinaOpsDb db, AvailabilityQuery availability, I
             return space is null ? Page() : NotFound();
         }
 
-        var siteId = await db.Spaces.Where(s => s.Id == Space.Id).Select(s => s.SiteId).SingleAsync(cancellationToken);
-        var zoneId = await db.Sites.Where(s => s.Id == siteId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
-        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var site = await rules.DefaultAsync(db, cancellationToken);
+        var zone = site.Zone;
         var day = week is not null && LocalDatePattern.Iso.Parse(week) is { Success: true } parsed
             ? parsed.Value
             : zone.Today(clock.GetCurrentInstant());
         Monday = day.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
 
-        var result = (await availability.RunAsync(siteId, Monday, 7, s => s.Id == Space.Id, cancellationToken)).Single();
+        var result = (await availability.RunAsync(site.SiteId, Monday, 7, s => s.Id == Space.Id, cancellationToken)).Single();
         var resources = result.Space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         Resources = resources.Select(r => r.Name).ToList();
-        var labels = await LabelsAsync(resources.Select(r => r.Id).ToList(), result.Schedule.Zone, cancellationToken);
+        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), zone.AtStartOfDay(Monday).ToInstant(),
+            zone.AtStartOfDay(Monday.PlusWeeks(1)).ToInstant(), markCheckedIn: true, cancellationToken);
 
         Days = result.Slots.GroupBy(s => s.Slot.LocalStart.Date).OrderBy(g => g.Key).Select(g => new Day(g.Key,
             g.GroupBy(s => s.Slot.LocalStart.TimeOfDay).OrderBy(t => t.Key).Select(t => new Row(
@@ -57,26 +57,5 @@ public sealed class WeekModel(CantinaOpsDb db, AvailabilityQuery availability, I
                     ? new Cell(a.Free, a.OutOfService, a.Free ? null : labels.GetValueOrDefault((r.Id, a.Slot.Start)))
                     : null).ToList())).ToList())).ToList();
         return Page();
-    }
-
-    /// <summary>Household codes (never names) and partner names of the bookings held this week.</summary>
-    private async Task<Dictionary<(int, Instant), string>> LabelsAsync(List<int> resourceIds, DateTimeZone zone,
-        CancellationToken cancellationToken)
-    {
-        var from = zone.AtStartOfDay(Monday).ToInstant();
-        var to = zone.AtStartOfDay(Monday.PlusWeeks(1)).ToInstant();
-        var rows = await db.Bookings.AsNoTracking()
-            .Where(b => b.HeldFrom != null && resourceIds.Contains(b.ResourceId) && b.Start >= from && b.Start < to)
-            .Select(b => new
-            {
-                b.ResourceId,
-                b.Start,
-                Code = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => h.Code).FirstOrDefault(),
-                Partner = db.Partners.Where(p => p.Id == b.PartnerId).Select(p => p.Name).FirstOrDefault(),
-                b.Status,
-            })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => (r.ResourceId, r.Start)).ToDictionary(g => g.Key, g => string.Join(", ",
-            g.Select(r => (r.Code ?? r.Partner ?? "?") + (r.Status == BookingStatus.CheckedIn ? " ✓" : string.Empty))));
     }
 }

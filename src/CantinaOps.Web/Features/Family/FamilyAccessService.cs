@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using CantinaOps.Domain.Households;
 using CantinaOps.Web.Data;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,12 +33,12 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
         var pinHash = Hasher.HashPassword(null!, secrets.Pin);
         if (access is null)
         {
-            db.HouseholdAccess.Add(new HouseholdAccess(household.Id, pinHash, TokenHash(secrets.LinkToken)));
+            db.HouseholdAccess.Add(new HouseholdAccess(household.Id, pinHash, SecretHash.Of(secrets.LinkToken)));
         }
         else
         {
             access.ResetPin(pinHash);
-            access.ResetLink(TokenHash(secrets.LinkToken));
+            access.ResetLink(SecretHash.Of(secrets.LinkToken));
         }
 
         return secrets;
@@ -54,7 +55,7 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
 
     public async Task<Household?> CheckLinkAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = TokenHash(token);
+        var hash = SecretHash.Of(token);
         var access = await db.HouseholdAccess.SingleOrDefaultAsync(a => a.LinkTokenHash == hash, cancellationToken);
         return access is null
             ? null
@@ -93,8 +94,12 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
     public static int? HouseholdId(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(HouseholdClaim), out var id) ? id : null;
 
-    public static Task SignInAsync(HttpContext http, Household household) =>
-        http.SignInAsync(Scheme, Principal(household), new AuthenticationProperties { IsPersistent = false });
+    /// <summary>Signs the family in and switches the pages to the language kept on its household.</summary>
+    public static async Task SignInAsync(HttpContext http, Household household)
+    {
+        await http.SignInAsync(Scheme, Principal(household), new AuthenticationProperties { IsPersistent = false });
+        http.Response.RememberCulture(household.Language);
+    }
 
     private async Task<(SignInResult, Household?)> CheckAsync(Household? household, HouseholdAccess? access,
         Func<HouseholdAccess, bool> verify, CancellationToken cancellationToken)
@@ -140,8 +145,6 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
     private static string NewPin() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(24));
-
-    public static string TokenHash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

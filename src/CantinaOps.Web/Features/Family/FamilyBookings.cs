@@ -25,7 +25,7 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
         BookingStatus Status, bool CanCancel, Duration Notice, int SpaceId);
 
     public async Task<ScheduleCache.SiteRules> SiteAsync(CancellationToken cancellationToken) =>
-        await rules.GetAsync(db, await availability.DefaultSiteIdAsync(cancellationToken), cancellationToken);
+        await rules.DefaultAsync(db, cancellationToken);
 
     public Task<Household?> HouseholdAsync(int id, CancellationToken cancellationToken) =>
         db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
@@ -33,17 +33,8 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
     /// <summary>The family's spaces with its bookings this week against its quota.</summary>
     public async Task<IReadOnlyList<SpaceCard>> SpacesAsync(Household household, CancellationToken cancellationToken)
     {
-        var site = await SiteAsync(cancellationToken);
-        var week = site.Zone.IsoWeekOf(clock.GetCurrentInstant());
-        var mine = await db.Bookings.AsNoTracking()
-            .Where(b => b.HouseholdId == household.Id && b.Start >= week.Start && b.Start < week.End && b.Status != BookingStatus.Cancelled)
-            .Select(b => b.ResourceId).ToListAsync(cancellationToken);
-        var policy = new QuotaPolicy(site.Spaces.Count > 0 ? site.Spaces[0].Site.QuotaTiers : []);
-        return site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen).OrderBy(s => s.Kind).Select(s =>
-        {
-            var ofKind = site.ResourcesOfKind(s.Kind);
-            return new SpaceCard(s.Id, s.Name, s.Kind, mine.Count(ofKind.Contains), policy.WeeklyLimit(s.Kind, household.Size));
-        }).ToList();
+        var usage = await db.WeekUsageAsync(await SiteAsync(cancellationToken), household, clock.GetCurrentInstant(), cancellationToken);
+        return usage.Select(u => new SpaceCard(u.Space.Id, u.Space.Name, u.Space.Kind, u.Used, u.Limit)).ToList();
     }
 
     /// <summary>Bookable days of a space (today to the horizon, at most 8 cards).</summary>

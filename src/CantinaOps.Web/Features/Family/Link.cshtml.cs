@@ -20,7 +20,6 @@ public sealed class LinkModel(FamilyAccessService access) : PageModel
         }
 
         await FamilyAccessService.SignInAsync(HttpContext, household);
-        Response.RememberCulture(household.Language);
         return RedirectToPage("/Family/Index");
     }
 }

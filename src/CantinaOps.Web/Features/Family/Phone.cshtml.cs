@@ -49,7 +49,6 @@ public sealed class PhoneModel(FamilyAccessService access, IStringLocalizer<Shar
         }
 
         await FamilyAccessService.SignInAsync(HttpContext, household);
-        Response.RememberCulture(household.Language);
         return RedirectToPage("/Family/Index");
     }
 }

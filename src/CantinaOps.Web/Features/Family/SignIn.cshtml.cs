@@ -38,7 +38,6 @@ public sealed class SignInModel(FamilyAccessService access, IStringLocalizer<Sha
         }
 
         await FamilyAccessService.SignInAsync(HttpContext, household);
-        Response.RememberCulture(household.Language);
         return RedirectToPage("/Family/Index");
     }
 }

@@ -19,7 +19,7 @@ public sealed class WaitlistJob(CantinaOpsDb db, ScheduleCache rules, Availabili
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var site = await rules.GetAsync(db, await availability.DefaultSiteIdAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         var today = site.Zone.AtStartOfDay(now.InZone(site.Zone).Date).Date;
         var wishes = await db.Waitlist.Where(w => w.ClosedAt == null && w.Day >= today).OrderBy(w => w.CreatedAt).Take(200).ToListAsync(cancellationToken);
         var booked = 0;

@@ -21,49 +21,42 @@ public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLo
         var now = clock.GetCurrentInstant();
         var site = await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken);
         var nextMonday = now.InZone(site.Zone).Date.Next(IsoDayOfWeek.Monday);
-        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        var french = System.Globalization.CultureInfo.GetCultureInfo("fr");
-        (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (french, french);
-        try
+        // The plans are printed in French, the site's language.
+        using var french = Infrastructure.Localization.Use(System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        var plans = new List<StoredDocument>();
+        foreach (var space in await db.Spaces.AsNoTracking().OrderBy(s => s.Kind).ToListAsync(cancellationToken))
         {
-            var plans = new List<StoredDocument>();
-            foreach (var space in await db.Spaces.AsNoTracking().OrderBy(s => s.Kind).ToListAsync(cancellationToken))
-            {
-                var model = await queries.WeeklyPlanAsync(space.Id, nextMonday, cancellationToken);
-                plans.Add(await StoreAsync($"weekly-plan:{space.Id}:{nextMonday:uuuu-MM-dd}", $"plan-{space.Name}-{nextMonday:uuuu-MM-dd}.pdf",
-                    PdfDocuments.WeeklyPlan(model!), now, cancellationToken));
-            }
-
-            var weekStart = site.Zone.AtStartOfDay(nextMonday).ToInstant();
-            var weekEnd = site.Zone.AtStartOfDay(nextMonday.PlusWeeks(1)).ToInstant();
-            var partners = await db.Partners.AsNoTracking()
-                .Where(p => p.Contact != null && db.Bookings.Any(b => b.PartnerId == p.Id && b.Start >= weekStart && b.Start < weekEnd
-                    && b.Status == BookingStatus.Confirmed))
-                .ToListAsync(cancellationToken);
-            var schedules = new List<(CantinaOps.Domain.Partners.Partner Partner, StoredDocument Document)>();
-            foreach (var partner in partners)
-            {
-                var model = await queries.PartnerScheduleAsync(partner.Id, nextMonday, cancellationToken);
-                schedules.Add((partner, await StoreAsync($"partner-schedule:{partner.Id}:{nextMonday:uuuu-MM-dd}",
-                    $"planning-{nextMonday:uuuu-MM}.pdf", PdfDocuments.PartnerSchedule(model!), now, cancellationToken)));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            if (smtp.Value.IsConfigured)
-            {
-                await PlanMailsAsync(nextMonday, plans, schedules, now, cancellationToken);
-            }
-            var keep = now - Duration.FromDays(7 * configuration.GetValue("Printing:KeepWeeks", 8));
-            await db.Set<StoredDocument>().Where(d => d.CreatedAt < keep).ExecuteDeleteAsync(cancellationToken);
-            if (!await db.Audit.AnyAsync(a => a.Action == "weekly-plan.due" && a.Subject == $"week {nextMonday:yyyy-MM-dd}", cancellationToken))
-            {
-                audit.Record("weekly-plan.due", $"week {nextMonday:yyyy-MM-dd}", $"{plans.Count} plans, {schedules.Count} partner schedules");
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            var model = await queries.WeeklyPlanAsync(space.Id, nextMonday, cancellationToken);
+            plans.Add(await StoreAsync($"weekly-plan:{space.Id}:{nextMonday:uuuu-MM-dd}", $"plan-{space.Name}-{nextMonday:uuuu-MM-dd}.pdf",
+                PdfDocuments.WeeklyPlan(model!), now, cancellationToken));
         }
-        finally
+
+        var weekStart = site.Zone.AtStartOfDay(nextMonday).ToInstant();
+        var weekEnd = site.Zone.AtStartOfDay(nextMonday.PlusWeeks(1)).ToInstant();
+        var partners = await db.Partners.AsNoTracking()
+            .Where(p => p.Contact != null && db.Bookings.Any(b => b.PartnerId == p.Id && b.Start >= weekStart && b.Start < weekEnd
+                && b.Status == BookingStatus.Confirmed))
+            .ToListAsync(cancellationToken);
+        var schedules = new List<(CantinaOps.Domain.Partners.Partner Partner, StoredDocument Document)>();
+        foreach (var partner in partners)
         {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+            var model = await queries.PartnerScheduleAsync(partner.Id, nextMonday, cancellationToken);
+            schedules.Add((partner, await StoreAsync($"partner-schedule:{partner.Id}:{nextMonday:uuuu-MM-dd}",
+                $"planning-{nextMonday:uuuu-MM}.pdf", PdfDocuments.PartnerSchedule(model!), now, cancellationToken)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (smtp.Value.IsConfigured)
+        {
+            await PlanMailsAsync(nextMonday, plans, schedules, now, cancellationToken);
+        }
+
+        var keep = now - Duration.FromDays(7 * configuration.GetValue("Printing:KeepWeeks", 8));
+        await db.Set<StoredDocument>().Where(d => d.CreatedAt < keep).ExecuteDeleteAsync(cancellationToken);
+        if (!await db.Audit.AnyAsync(a => a.Action == "weekly-plan.due" && a.Subject == $"week {nextMonday:yyyy-MM-dd}", cancellationToken))
+        {
+            audit.Record("weekly-plan.due", $"week {nextMonday:yyyy-MM-dd}", $"{plans.Count} plans, {schedules.Count} partner schedules");
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return nextMonday;

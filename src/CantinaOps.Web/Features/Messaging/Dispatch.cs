@@ -103,14 +103,6 @@ public sealed class Dispatch
     public Instant? SentAt { get; private set; }
     public string? ProviderReference { get; private set; }
 
-    public void MarkSent(Instant now, string? providerReference)
-    {
-        Status = DispatchStatus.Sent;
-        SentAt = now;
-        ProviderReference = providerReference;
-        ClaimToken = null;
-    }
-
     /// <summary>A failed attempt goes back to the queue a little later, until the last one.</summary>
     public void MarkFailed(Instant now, string error)
     {

@@ -28,9 +28,14 @@ public sealed class DispatchPlanner(CantinaOpsDb db, ScheduleCache rules, IClock
             .Where(b => b.Status == BookingStatus.Confirmed && b.Start > now && b.Start < horizon)
             .Select(b => new { b.Id, b.Start, b.HouseholdId, b.PartnerId })
             .ToListAsync(cancellationToken);
-        var households = await db.Households.AsNoTracking().Where(h => h.IsActive)
+        var notices = await db.Notices.AsNoTracking().Where(n => n.DeliveredAt == null).ToListAsync(cancellationToken);
+        // Only the households and partners these messages are for, not every record, every minute.
+        var householdIds = bookings.Select(b => b.HouseholdId).Concat(notices.Select(n => n.HouseholdId)).OfType<int>().Distinct().ToList();
+        var partnerIds = bookings.Select(b => b.PartnerId).Concat(notices.Select(n => n.PartnerId)).OfType<int>().Distinct().ToList();
+        var households = await db.Households.AsNoTracking().Where(h => h.IsActive && householdIds.Contains(h.Id))
             .Select(h => new { h.Id, h.Phone }).ToDictionaryAsync(h => h.Id, h => h.Phone, cancellationToken);
-        var partners = await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Contact }).ToDictionaryAsync(p => p.Id, p => p.Contact, cancellationToken);
+        var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Contact }).ToDictionaryAsync(p => p.Id, p => p.Contact, cancellationToken);
 
         var wanted = new List<Dispatch>();
         foreach (var booking in bookings)
@@ -66,7 +71,7 @@ public sealed class DispatchPlanner(CantinaOpsDb db, ScheduleCache rules, IClock
             }
         }
 
-        foreach (var notice in await db.Notices.AsNoTracking().Where(n => n.DeliveredAt == null).ToListAsync(cancellationToken))
+        foreach (var notice in notices)
         {
             var channel = notice.HouseholdId is { } h
                 ? (households.GetValueOrDefault(h) is null || !sms.Value.IsConfigured ? Channel.InPerson : Channel.Sms)

@@ -31,7 +31,7 @@ public sealed class CalendarFeeds(CantinaOpsDb db, ScheduleCache rules, IClock c
         }
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
-        db.Feeds.Add(new CalendarFeed(partnerId, householdId, Family.FamilyAccessService.TokenHash(token), now));
+        db.Feeds.Add(new CalendarFeed(partnerId, householdId, Infrastructure.SecretHash.Of(token), now));
         await db.SaveChangesAsync(cancellationToken);
         return token;
     }
@@ -54,7 +54,7 @@ public sealed class CalendarFeeds(CantinaOpsDb db, ScheduleCache rules, IClock c
     /// <summary>The calendar text for a token; null for an unknown or revoked token.</summary>
     public async Task<string?> RenderAsync(string token, string host, CancellationToken cancellationToken)
     {
-        var hash = Family.FamilyAccessService.TokenHash(token);
+        var hash = Infrastructure.SecretHash.Of(token);
         var feed = await db.Feeds.AsNoTracking().SingleOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, cancellationToken);
         if (feed is null)
         {
@@ -67,8 +67,7 @@ public sealed class CalendarFeeds(CantinaOpsDb db, ScheduleCache rules, IClock c
                 && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending || b.Status == BookingStatus.CheckedIn
                     || b.Status == BookingStatus.Completed))
             .OrderBy(b => b.Start).Take(2000).ToListAsync(cancellationToken);
-        var siteId = await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken);
-        var site = await rules.GetAsync(db, siteId, cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
 
         var calendar = new Calendar { ProductId = "-//CantinaOps//Bookings//FR" };
         calendar.AddProperty("X-WR-CALNAME", feed.PartnerId is not null ? "CantinaOps — cuisine professionnelle" : "CantinaOps");

@@ -19,7 +19,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
 
     public async Task<WeeklyPlanModel?> WeeklyPlanAsync(int spaceId, LocalDate anyDay, CancellationToken cancellationToken)
     {
-        var site = await rules.GetAsync(db, await availability.DefaultSiteIdAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         if (site.Spaces.FirstOrDefault(s => s.Id == spaceId) is not { } space)
         {
             return null;
@@ -30,7 +30,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
         var resources = space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         var from = site.Zone.AtStartOfDay(monday).ToInstant();
         var to = site.Zone.AtStartOfDay(monday.PlusWeeks(1)).ToInstant();
-        var labels = await Labels(resources.Select(r => r.Id).ToList(), from, to, cancellationToken);
+        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), from, to, markCheckedIn: false, cancellationToken);
         var culture = CultureInfo.CurrentCulture;
         var days = new List<PlanDay>();
         for (var day = monday; day < monday.PlusWeeks(1); day = day.PlusDays(1))
@@ -55,7 +55,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
 
     public async Task<DaySheetModel> DaySheetAsync(CancellationToken cancellationToken)
     {
-        var site = await rules.GetAsync(db, await availability.DefaultSiteIdAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         var now = clock.GetCurrentInstant();
         var today = site.Zone.Today(now);
         var from = site.Zone.AtStartOfDay(today).ToInstant();
@@ -95,7 +95,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             return null;
         }
 
-        var site = await rules.GetAsync(db, await availability.DefaultSiteIdAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         var monday = anyDay.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
         var from = site.Zone.AtStartOfDay(monday).ToInstant();
         var to = site.Zone.AtStartOfDay(monday.PlusWeeks(1)).ToInstant();
@@ -126,7 +126,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             return null;
         }
 
-        var site = await rules.GetAsync(db, await availability.DefaultSiteIdAsync(cancellationToken), cancellationToken);
+        var site = await rules.DefaultAsync(db, cancellationToken);
         var first = new LocalDate(month.Year, month.Month, 1);
         var from = site.Zone.AtStartOfDay(first).ToInstant();
         var to = site.Zone.AtStartOfDay(first.PlusMonths(1)).ToInstant();
@@ -146,29 +146,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
 
     private string In(CultureInfo culture, string key)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return l[key].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
-
-    /// <summary>Household codes (never names) and partner names of the bookings holding each slot.</summary>
-    private async Task<Dictionary<(int, Instant), string>> Labels(List<int> resourceIds, Instant from, Instant to, CancellationToken cancellationToken)
-    {
-        var rows = await db.Bookings.AsNoTracking()
-            .Where(b => b.HeldFrom != null && resourceIds.Contains(b.ResourceId) && b.Start >= from && b.Start < to)
-            .Select(b => new
-            {
-                b.ResourceId, b.Start,
-                Code = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => h.Code).FirstOrDefault(),
-                Partner = db.Partners.Where(p => p.Id == b.PartnerId).Select(p => p.Name).FirstOrDefault(),
-            }).ToListAsync(cancellationToken);
-        return rows.GroupBy(r => (r.ResourceId, r.Start)).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Code ?? r.Partner ?? "?")));
+        using var _ = Infrastructure.Localization.Use(culture);
+        return l[key].Value;
     }
 }

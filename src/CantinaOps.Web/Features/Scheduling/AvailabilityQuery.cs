@@ -31,6 +31,5 @@ public sealed class AvailabilityQuery(CantinaOpsDb db, ScheduleCache rules, IClo
         }).ToList();
     }
 
-    public Task<int> DefaultSiteIdAsync(CancellationToken cancellationToken) =>
-        db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken);
+    public Task<int> DefaultSiteIdAsync(CancellationToken cancellationToken) => rules.DefaultSiteIdAsync(db, cancellationToken);
 }

@@ -43,9 +43,15 @@ public sealed class ScheduleCache(IClock clock, IConfiguration configuration)
             Spaces.Where(s => s.Kind == kind).SelectMany(s => s.Resources).Select(r => r.Id).ToHashSet();
     }
 
-    /// <summary>The rules of the site (the first one: a deployment serves one site for now).</summary>
+    private int? _defaultSiteId;
+
+    /// <summary>The site a deployment serves (the first one), remembered so requests do not ask each time.</summary>
+    public async Task<int> DefaultSiteIdAsync(CantinaOpsDb db, CancellationToken cancellationToken) =>
+        _defaultSiteId ??= await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken);
+
+    /// <summary>The rules of the site a deployment serves.</summary>
     public async Task<SiteRules> DefaultAsync(CantinaOpsDb db, CancellationToken cancellationToken) =>
-        await GetAsync(db, await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken), cancellationToken);
+        await GetAsync(db, await DefaultSiteIdAsync(db, cancellationToken), cancellationToken);
 
     public async Task<SiteRules> GetAsync(CantinaOpsDb db, int siteId, CancellationToken cancellationToken)
     {
@@ -84,5 +90,9 @@ public sealed class ScheduleCache(IClock clock, IConfiguration configuration)
         return rules.Resource(resourceId) is { } found ? new ResourceRules(rules, found.Resource, found.Schedule) : null;
     }
 
-    public void Invalidate() => _sites.Clear();
+    public void Invalidate()
+    {
+        _sites.Clear();
+        _defaultSiteId = null;
+    }
 }

@@ -22,6 +22,47 @@ internal static class ScheduleQueries
             .AsSplitQuery();
     }
 
+    /// <summary>
+    /// What to write in each held slot of some resources: household codes (never names) and partner
+    /// names, keyed by resource and start; optionally a ✓ after those already checked in.
+    /// </summary>
+    public static async Task<Dictionary<(int ResourceId, Instant Start), string>> HeldLabelsAsync(this CantinaOpsDb db,
+        IReadOnlyCollection<int> resourceIds, Instant from, Instant to, bool markCheckedIn, CancellationToken cancellationToken)
+    {
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.HeldFrom != null && resourceIds.Contains(b.ResourceId) && b.Start >= from && b.Start < to)
+            .Select(b => new
+            {
+                b.ResourceId,
+                b.Start,
+                Code = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => h.Code).FirstOrDefault(),
+                Partner = db.Partners.Where(p => p.Id == b.PartnerId).Select(p => p.Name).FirstOrDefault(),
+                b.Status,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (r.ResourceId, r.Start)).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r =>
+            (r.Code ?? r.Partner ?? "?") + (markCheckedIn && r.Status == CantinaOps.Domain.Bookings.BookingStatus.CheckedIn ? " ✓" : string.Empty))));
+    }
+
+    /// <summary>A household's bookings in one ISO week against its quota, per space it can book.</summary>
+    public sealed record WeekUsage(Space Space, int Used, int? Limit);
+
+    public static async Task<IReadOnlyList<WeekUsage>> WeekUsageAsync(this CantinaOpsDb db, ScheduleCache.SiteRules site,
+        CantinaOps.Domain.Households.Household household, Instant inWeek, CancellationToken cancellationToken)
+    {
+        var week = site.Zone.IsoWeekOf(inWeek);
+        var resourceIds = await db.Bookings.AsNoTracking()
+            .Where(b => b.HouseholdId == household.Id && b.Start >= week.Start && b.Start < week.End
+                && b.Status != CantinaOps.Domain.Bookings.BookingStatus.Cancelled)
+            .Select(b => b.ResourceId).ToListAsync(cancellationToken);
+        var policy = new QuotaPolicy(site.Spaces.Count > 0 ? site.Spaces[0].Site.QuotaTiers : []);
+        return site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen).OrderBy(s => s.Kind).Select(s =>
+        {
+            var ofKind = site.ResourcesOfKind(s.Kind);
+            return new WeekUsage(s, resourceIds.Count(ofKind.Contains), policy.WeeklyLimit(s.Kind, household.Size));
+        }).ToList();
+    }
+
     /// <summary>No booking lasts longer than this (slots and blocks stay within a day).</summary>
     private static readonly Duration LongestBooking = Duration.FromDays(1);
 

@@ -214,6 +214,10 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SelfBookingPausedUntil")
                         .HasColumnType("INTEGER");
 

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using CantinaOps.Web.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace CantinaOps.Web.Features.Account;
 
@@ -8,7 +11,10 @@ public static class AuthApi
 {
     public sealed record LoginRequest(string? Email, string? Password);
 
-    public static void MapAuthApi(this RouteGroupBuilder api) =>
+    public sealed record RefreshRequest(string? RefreshToken);
+
+    public static void MapAuthApi(this RouteGroupBuilder api)
+    {
         api.MapPost("/auth/login", LoginAsync)
             .AllowAnonymous()
             .RequireRateLimiting(SignInRateLimit.Policy)
@@ -16,6 +22,15 @@ public static class AuthApi
             .WithDescription("Answers 200 {accessToken, tokenType: \"Bearer\", expiresIn, refreshToken}; 401 on wrong credentials or a locked account.")
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapPost("/auth/refresh", RefreshAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimit.Policy)
+            .WithSummary("Exchanges a refresh token for a new access token, if the account is still active and unchanged.")
+            .WithDescription("Access tokens are short-lived; the refresh token of the login answer gets a new pair. " +
+                "Answers 401 once the account is deactivated, its password or role changed, or the refresh token expired.")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request,
         SignInManager<StaffUser> signIn)
@@ -30,6 +45,23 @@ public static class AuthApi
         var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false,
             lockoutOnFailure: true);
         return result.Succeeded ? TypedResults.Empty : Unauthorized();
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request,
+        SignInManager<StaffUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, StaffSessions sessions, CantinaOpsDb db,
+        IClock clock, CancellationToken cancellationToken)
+    {
+        var ticket = string.IsNullOrEmpty(request.RefreshToken)
+            ? null
+            : bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetCurrentInstant().ToDateTimeOffset() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await sessions.FindAsync(db, user.Id, cancellationToken) is not { Active: true })
+        {
+            return Unauthorized();
+        }
+
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static ProblemHttpResult Unauthorized() =>

@@ -18,6 +18,7 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
 {
     public const string Scheme = "Family";
     public const string HouseholdClaim = "cantinaops:household";
+    public const string StampClaim = "cantinaops:household-stamp";
 
     private static readonly PasswordHasher<HouseholdAccess> Hasher = new();
 
@@ -29,6 +30,8 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
     public async Task<Secrets> IssueAsync(Household household, CancellationToken cancellationToken)
     {
         var secrets = new Secrets(NewPin(), NewToken());
+        // A new PIN is given when the old way in is no longer trusted: whoever used it is signed out.
+        household.EndSessions();
         var access = await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
         var pinHash = Hasher.HashPassword(null!, secrets.Pin);
         if (access is null)
@@ -89,7 +92,10 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
     }
 
     public static ClaimsPrincipal Principal(Household household) =>
-        new(new ClaimsIdentity([new Claim(HouseholdClaim, household.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], Scheme));
+        new(new ClaimsIdentity([
+            new Claim(HouseholdClaim, household.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(StampClaim, household.SecurityStamp),
+        ], Scheme));
 
     public static int? HouseholdId(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(HouseholdClaim), out var id) ? id : null;

@@ -187,3 +187,22 @@ public class FamilySessionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await family.GetAsync("/Family")).StatusCode);
     }
 }
+
+/// <summary>The jobs dashboard reads Hangfire's process-wide storage: run alone, like the other dashboard tests.</summary>
+[Collection(HangfireCollection.Name)]
+public class DemotedCoordinatorJobsTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_demoted_coordinator_is_refused_the_jobs_dashboard_on_the_next_request()
+    {
+        var (id, email) = await app.NewStaffAsync(Roles.Coordinator);
+        var demoted = await app.SignedInBrowserAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await demoted.GetAsync("/jobs")).StatusCode);
+
+        var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
+        await coordinator.SubmitAsync("/Coordinator/Accounts", new Dictionary<string, string> { ["role"] = "Desk" },
+            $"/Coordinator/Accounts?handler=Role&id={id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await demoted.GetAsync("/jobs")).StatusCode);
+    }
+}

@@ -58,6 +58,8 @@ builder.Services.AddScoped<BookFlow>();
 builder.Services.AddScoped<OutOfOrderService>();
 builder.Services.AddScoped<HouseholdMerge>();
 builder.Services.AddScoped<FamilyAccessService>();
+builder.Services.AddScoped<SignInGuard>();
+builder.Services.AddScoped<StaffSignIn>();
 builder.Services.AddScoped<FamilyBookings>();
 builder.Services.AddScoped<PartnerScheduling>();
 builder.Services.AddScoped<SessionReports>();

@@ -20,6 +20,16 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
     }
 }
 
+internal sealed class SignInFailuresConfiguration : IEntityTypeConfiguration<CantinaOps.Domain.Access.SignInFailures>
+{
+    public void Configure(EntityTypeBuilder<CantinaOps.Domain.Access.SignInFailures> builder)
+    {
+        builder.HasKey(f => new { f.Way, f.KeyHash });
+        builder.Property(f => f.KeyHash).HasMaxLength(64);
+        builder.HasIndex(f => f.LastFailureAt);
+    }
+}
+
 internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
 {
     public void Configure(EntityTypeBuilder<Partner> builder)

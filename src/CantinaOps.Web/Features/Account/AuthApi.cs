@@ -33,7 +33,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request,
-        SignInManager<StaffUser> signIn)
+        StaffSignIn signIn, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -41,10 +41,8 @@ public static class AuthApi
         }
 
         // The bearer scheme writes {tokenType, accessToken, expiresIn, refreshToken} itself on success.
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false,
-            lockoutOnFailure: true);
-        return result.Succeeded ? TypedResults.Empty : Unauthorized();
+        var result = await signIn.SignInAsync(request.Email, request.Password, IdentityConstants.BearerScheme, cancellationToken);
+        return result == StaffSignIn.Result.Success ? TypedResults.Empty : Unauthorized();
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request,

@@ -10,7 +10,7 @@ namespace CantinaOps.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -29,7 +29,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, IStringLocalizer
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrEmpty(Input.Password))
         {
@@ -37,14 +37,13 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, IStringLocalizer
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false,
-            lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await signIn.SignInAsync(Input.Email, Input.Password, IdentityConstants.ApplicationScheme, cancellationToken);
+        if (result == StaffSignIn.Result.Success)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.Locked"] : l["Login.Wrong"]);
+        ModelState.AddModelError(string.Empty, result == StaffSignIn.Result.LockedOut ? l["Login.Locked"] : l["Login.Wrong"]);
         Input.Password = string.Empty;
         return Page();
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using CantinaOps.Domain.Access;
 using CantinaOps.Domain.Households;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace CantinaOps.Web.Features.Family;
 /// Gives families their way in (code + PIN, a sign-in link printed as a QR code, a one-time code for a
 /// recorded phone) and checks it. Secrets are shown once, to the desk, and only their hashes are kept.
 /// </summary>
-public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
+public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard guard, IClock clock)
 {
     public const string Scheme = "Family";
     public const string HouseholdClaim = "cantinaops:household";
@@ -44,6 +45,8 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
             access.ResetLink(SecretHash.Of(secrets.LinkToken));
         }
 
+        // The desk can always open a locked way in again by giving a new PIN.
+        await guard.ClearAsync(WayIn.FamilyPin, household.Code, cancellationToken);
         return secrets;
     }
 
@@ -53,7 +56,7 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
         var code = HouseholdCode.Normalise(typedCode);
         var household = await db.Households.SingleOrDefaultAsync(h => h.Code == code && h.IsActive, cancellationToken);
         var access = household is null ? null : await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
-        return await CheckAsync(household, access, a => Verify(a.PinHash, pin), cancellationToken);
+        return await CheckAsync(WayIn.FamilyPin, code, household, access, a => a.PinHash, pin, cancellationToken);
     }
 
     public async Task<Household?> CheckLinkAsync(string token, CancellationToken cancellationToken)
@@ -70,13 +73,15 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
     {
         var household = await FindByPhoneAsync(phone, cancellationToken);
         var access = household is null ? null : await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
-        if (access is null || access.IsLockedOut(clock.GetCurrentInstant()))
+        // Hashed before knowing whether it is needed, so a known number takes as long as an unknown one.
+        var code = NewPin();
+        var codeHash = Hasher.HashPassword(null!, code);
+        if (access is null || await guard.IsLockedOutAsync(WayIn.FamilyPhoneCode, PhoneKey(phone), cancellationToken))
         {
             return false;
         }
 
-        var code = NewPin();
-        access.IssueOneTimeCode(Hasher.HashPassword(null!, code), code, clock.GetCurrentInstant());
+        access.IssueOneTimeCode(codeHash, code, clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -86,9 +91,8 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
     {
         var household = await FindByPhoneAsync(phone, cancellationToken);
         var access = household is null ? null : await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
-        var now = clock.GetCurrentInstant();
-        return await CheckAsync(household, access,
-            a => a.OneTimeCodeValid(now) && Verify(a.OneTimeCodeHash!, code), cancellationToken);
+        var valid = access?.OneTimeCodeValid(clock.GetCurrentInstant()) == true ? access : null;
+        return await CheckAsync(WayIn.FamilyPhoneCode, PhoneKey(phone), household, valid, a => a.OneTimeCodeHash!, code, cancellationToken);
     }
 
     public static ClaimsPrincipal Principal(Household household) =>
@@ -107,33 +111,32 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
         http.Response.RememberCulture(household.Language);
     }
 
-    private async Task<(SignInResult, Household?)> CheckAsync(Household? household, HouseholdAccess? access,
-        Func<HouseholdAccess, bool> verify, CancellationToken cancellationToken)
+    /// <summary>
+    /// Failures count against what was typed, on this way in only, whether or not it names a household:
+    /// an unknown code locks, and takes as long, as a known one.
+    /// </summary>
+    private async Task<(SignInResult, Household?)> CheckAsync(WayIn way, string typed, Household? household, HouseholdAccess? access,
+        Func<HouseholdAccess, string> hash, string secret, CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant();
-        if (household is null || access is null)
-        {
-            // Spend the same time as a real check so unknown codes cannot be told apart by timing.
-            Verify(DummyHash, "000000");
-            return (SignInResult.Wrong, null);
-        }
-
-        if (access.IsLockedOut(now))
+        if (await guard.IsLockedOutAsync(way, typed, cancellationToken))
         {
             return (SignInResult.LockedOut, null);
         }
 
-        if (!verify(access))
+        var verified = Verify(access is null ? DummyHash : hash(access), secret);
+        if (!verified || household is null || access is null)
         {
-            access.RecordFailure(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return (access.IsLockedOut(now) ? SignInResult.LockedOut : SignInResult.Wrong, null);
+            return (await guard.RecordFailureAsync(way, typed, cancellationToken) ? SignInResult.LockedOut : SignInResult.Wrong, null);
         }
 
+        await guard.ClearAsync(way, typed, cancellationToken);
         access.RecordSuccess();
         await db.SaveChangesAsync(cancellationToken);
         return (SignInResult.Success, household);
     }
+
+    /// <summary>What a phone way in is counted against: the number as normalised, or as typed when it is no number.</summary>
+    private static string PhoneKey(string typed) => Households.HouseholdRegistration.NormalisePhone(typed) ?? typed.Trim();
 
     private async Task<Household?> FindByPhoneAsync(string typed, CancellationToken cancellationToken)
     {

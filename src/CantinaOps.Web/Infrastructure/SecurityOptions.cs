@@ -21,4 +21,12 @@ public sealed class SecurityOptions
     /// <summary>Lifetime of an API refresh token: about a shift.</summary>
     [Range(1, 24 * 14)]
     public int RefreshTokenHours { get; set; } = 10;
+
+    /// <summary>Budgets of attempts per minute, by purpose, per client address and per account.</summary>
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
+    public Features.Account.RateLimitOptions RateLimits { get; set; } = new();
 }
+
+/// <summary>Checks the whole section, nested budgets included, when the app starts (source-generated).</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class SecurityOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>;

@@ -98,7 +98,8 @@ public static class ServiceRegistration
                 .RequireClaim(FamilyAccessService.HouseholdClaim));
 
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddMemoryCache();
         services.AddSingleton<StaffSessions>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();
@@ -112,7 +113,7 @@ public static class ServiceRegistration
                 options.TimeProvider = new ClockTimeProvider(clock);
             });
 
-        services.AddSignInRateLimit(configuration);
+        services.AddRateLimits();
         return services;
     }
 

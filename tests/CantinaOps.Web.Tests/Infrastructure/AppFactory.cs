@@ -25,13 +25,25 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestSite Site { get; private set; } = null!;
 
+    /// <summary>False keeps the production rate limits (or those a subclass sets).</summary>
+    protected virtual bool GenerousRateLimits => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
-        builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        if (GenerousRateLimits)
+        {
+            // Tests sign the same accounts in many times from one address; the limits have tests of their own.
+            foreach (var purpose in Enum.GetNames<CantinaOps.Web.Features.Account.Purpose>())
+            {
+                builder.UseSetting($"Security:RateLimits:{purpose}:PerAddress", "1000000");
+                builder.UseSetting($"Security:RateLimits:{purpose}:PerAccount", "1000000");
+            }
+        }
+
         // Jobs run when a test calls them (or starts its own Hangfire servers), not on a timer.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Jobs:StoragePath", Path.Combine(_folder, "hangfire.db"));

@@ -17,19 +17,21 @@ public static class AuthApi
     {
         api.MapPost("/auth/login", LoginAsync)
             .AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimit.Policy)
+            .RequireRateLimiting(RateLimits.Policy(Purpose.ApiSignIn))
             .WithSummary("Exchanges a staff or partner e-mail and password for a bearer token.")
             .WithDescription("Answers 200 {accessToken, tokenType: \"Bearer\", expiresIn, refreshToken}; 401 on wrong credentials or a locked account.")
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/auth/refresh", RefreshAsync)
             .AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimit.Policy)
+            .RequireRateLimiting(RateLimits.Policy(Purpose.ApiSignIn))
             .WithSummary("Exchanges a refresh token for a new access token, if the account is still active and unchanged.")
             .WithDescription("Access tokens are short-lived; the refresh token of the login answer gets a new pair. " +
                 "Answers 401 once the account is deactivated, its password or role changed, or the refresh token expired.")
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request,
@@ -41,14 +43,25 @@ public static class AuthApi
         }
 
         // The bearer scheme writes {tokenType, accessToken, expiresIn, refreshToken} itself on success.
-        var result = await signIn.SignInAsync(request.Email, request.Password, IdentityConstants.BearerScheme, cancellationToken);
-        return result == StaffSignIn.Result.Success ? TypedResults.Empty : Unauthorized();
+        var result = await signIn.SignInAsync(request.Email, request.Password, IdentityConstants.BearerScheme, Purpose.ApiSignIn,
+            cancellationToken);
+        return result switch
+        {
+            StaffSignIn.Result.Success => TypedResults.Empty,
+            StaffSignIn.Result.TooMany => RateLimits.TooMany(),
+            _ => Unauthorized(),
+        };
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request,
         SignInManager<StaffUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, StaffSessions sessions, CantinaOpsDb db,
-        IClock clock, CancellationToken cancellationToken)
+        IClock clock, AccountRateLimits limits, CancellationToken cancellationToken)
     {
+        if (!limits.TryAcquire(Purpose.ApiSignIn, "refresh:" + request.RefreshToken))
+        {
+            return RateLimits.TooMany();
+        }
+
         var ticket = string.IsNullOrEmpty(request.RefreshToken)
             ? null
             : bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);

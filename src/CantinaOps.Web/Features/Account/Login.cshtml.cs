@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace CantinaOps.Web.Features.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(SignInRateLimit.Policy)]
+[EnableRateLimiting(nameof(Purpose.StaffSignIn))]
 public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
@@ -37,13 +37,24 @@ public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer<SharedResour
             return Page();
         }
 
-        var result = await signIn.SignInAsync(Input.Email, Input.Password, IdentityConstants.ApplicationScheme, cancellationToken);
+        var result = await signIn.SignInAsync(Input.Email, Input.Password, IdentityConstants.ApplicationScheme, Purpose.StaffSignIn,
+            cancellationToken);
         if (result == StaffSignIn.Result.Success)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result == StaffSignIn.Result.LockedOut ? l["Login.Locked"] : l["Login.Wrong"]);
+        if (result == StaffSignIn.Result.TooMany)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+
+        ModelState.AddModelError(string.Empty, result switch
+        {
+            StaffSignIn.Result.LockedOut => l["Login.Locked"],
+            StaffSignIn.Result.TooMany => l["SignIn.TooMany"],
+            _ => l["Login.Wrong"],
+        });
         Input.Password = string.Empty;
         return Page();
     }

@@ -9,15 +9,22 @@ namespace CantinaOps.Web.Features.Account;
 /// deactivated account, an account whose password is not chosen yet and a wrong password all cost one
 /// password hash and count one failure against the typed e-mail: the answer and its time are the same.
 /// </summary>
-public sealed class StaffSignIn(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInGuard guard)
+public sealed class StaffSignIn(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInGuard guard,
+    AccountRateLimits limits)
 {
-    public enum Result { Success, Wrong, LockedOut }
+    public enum Result { Success, Wrong, LockedOut, TooMany }
 
     private static readonly string DummyHash = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), "not-a-password-of-anyone");
 
-    public async Task<Result> SignInAsync(string email, string password, string scheme, CancellationToken cancellationToken)
+    public async Task<Result> SignInAsync(string email, string password, string scheme, Purpose purpose,
+        CancellationToken cancellationToken)
     {
         var typed = users.NormalizeEmail(email.Trim()) ?? string.Empty;
+        if (!limits.TryAcquire(purpose, typed))
+        {
+            return Result.TooMany;
+        }
+
         if (await guard.IsLockedOutAsync(WayIn.StaffPassword, typed, cancellationToken))
         {
             return Result.LockedOut;

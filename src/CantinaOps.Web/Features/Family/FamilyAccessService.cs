@@ -15,7 +15,7 @@ namespace CantinaOps.Web.Features.Family;
 /// Gives families their way in (code + PIN, a sign-in link printed as a QR code, a one-time code for a
 /// recorded phone) and checks it. Secrets are shown once, to the desk, and only their hashes are kept.
 /// </summary>
-public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard guard, IClock clock)
+public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard guard, Account.AccountRateLimits limits, IClock clock)
 {
     public const string Scheme = "Family";
     public const string HouseholdClaim = "cantinaops:household";
@@ -26,7 +26,7 @@ public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard gua
     /// <summary>What the desk hands over: shown once, never stored in clear.</summary>
     public sealed record Secrets(string Pin, string LinkToken);
 
-    public enum SignInResult { Success, Wrong, LockedOut }
+    public enum SignInResult { Success, Wrong, LockedOut, TooMany }
 
     public async Task<Secrets> IssueAsync(Household household, CancellationToken cancellationToken)
     {
@@ -61,6 +61,11 @@ public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard gua
 
     public async Task<Household?> CheckLinkAsync(string token, CancellationToken cancellationToken)
     {
+        if (!limits.TryAcquire(Account.Purpose.Links, token))
+        {
+            return null;
+        }
+
         var hash = SecretHash.Of(token);
         var access = await db.HouseholdAccess.SingleOrDefaultAsync(a => a.LinkTokenHash == hash, cancellationToken);
         return access is null
@@ -71,6 +76,11 @@ public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard gua
     /// <summary>Prepares a one-time code for the household with this phone; the desk can read it until SMS sending exists.</summary>
     public async Task<bool> IssueOneTimeCodeAsync(string phone, CancellationToken cancellationToken)
     {
+        if (!limits.TryAcquire(Account.Purpose.FamilySignIn, "send:" + PhoneKey(phone)))
+        {
+            return false;
+        }
+
         var household = await FindByPhoneAsync(phone, cancellationToken);
         var access = household is null ? null : await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
         // Hashed before knowing whether it is needed, so a known number takes as long as an unknown one.
@@ -118,6 +128,11 @@ public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard gua
     private async Task<(SignInResult, Household?)> CheckAsync(WayIn way, string typed, Household? household, HouseholdAccess? access,
         Func<HouseholdAccess, string> hash, string secret, CancellationToken cancellationToken)
     {
+        if (!limits.TryAcquire(Account.Purpose.FamilySignIn, $"{way}:{typed}"))
+        {
+            return (SignInResult.TooMany, null);
+        }
+
         if (await guard.IsLockedOutAsync(way, typed, cancellationToken))
         {
             return (SignInResult.LockedOut, null);

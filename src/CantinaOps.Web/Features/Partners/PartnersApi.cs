@@ -37,11 +37,13 @@ public static class PartnersApi
     }
 
     public static void MapCalendarFeeds(this IEndpointRouteBuilder app) =>
-        app.MapGet(CalendarFeeds.Path + "/{token}.ics", async (string token, HttpContext http, CalendarFeeds feeds, CancellationToken ct) =>
-            await feeds.RenderAsync(token, http.Request.Host.Host, ct) is { } text
+        app.MapGet(CalendarFeeds.Path + "/{token}.ics", async (string token, HttpContext http, CalendarFeeds feeds, AccountRateLimits limits,
+                CancellationToken ct) =>
+            !limits.TryAcquire(Purpose.Feeds, token) ? Results.StatusCode(StatusCodes.Status429TooManyRequests)
+            : await feeds.RenderAsync(token, http.Request.Host.Host, ct) is { } text
                 ? Results.Text(text, "text/calendar; charset=utf-8")
                 : Results.NotFound())
-            .AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy).ExcludeFromDescription();
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Policy(Purpose.Feeds)).ExcludeFromDescription();
 
     private static async Task<IResult> ListAsync(HttpContext http, CantinaOpsDb db, ScheduleCache rules, int? partnerId,
         CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ builder.Services.AddCantinaOpsClock();
 builder.Services.AddStaffSignIn(builder.Configuration);
 builder.Services.AddCantinaOpsLocalization();
 builder.Services.AddHttpContextAccessor();
+PublicLinks.AddPublicLinks(builder.Services, builder.Configuration);
+builder.Services.AddCantinaOpsForwardedHeaders(builder.Configuration);
 builder.Services.AddRazorPages(options =>
 {
     options.RootDirectory = "/Features";
@@ -73,6 +75,7 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync(seedDemo: app.Environment.IsDevelopment() || args.Contains("--seed-demo"));
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler();

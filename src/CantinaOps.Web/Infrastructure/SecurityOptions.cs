@@ -15,11 +15,11 @@ public sealed class SecurityOptions
     public int SessionCacheSeconds { get; set; } = 30;
 
     /// <summary>Lifetime of an API access token; the refresh token gets a new one after re-checking the account.</summary>
-    [Range(1, 240)]
+    [Range(1, 60 * 24 * 60)]
     public int AccessTokenMinutes { get; set; } = 15;
 
     /// <summary>Lifetime of an API refresh token: about a shift.</summary>
-    [Range(1, 24 * 14)]
+    [Range(1, 24 * 60)]
     public int RefreshTokenHours { get; set; } = 10;
 
     /// <summary>Budgets of attempts per minute, by purpose, per client address and per account.</summary>

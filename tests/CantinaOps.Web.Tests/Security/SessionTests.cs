@@ -8,8 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CantinaOps.Web.Tests.Security;
 
+/// <summary>The app with the production lifetime of access tokens.</summary>
+public sealed class ShortTokensApp : AppFactory
+{
+    protected override int AccessTokenMinutes => 15;
+}
+
 /// <summary>Withdrawn access ends at once: on the very next request, by cookie or by bearer token.</summary>
-public class SessionTests(AppFactory app) : IClassFixture<AppFactory>
+public class SessionTests(ShortTokensApp app) : IClassFixture<ShortTokensApp>
 {
     private static Task<HttpResponseMessage> SetActiveAsync(HttpClient coordinator, string id, bool active) =>
         coordinator.SubmitAsync("/Coordinator/Accounts", new Dictionary<string, string> { ["active"] = active ? "True" : "False" },

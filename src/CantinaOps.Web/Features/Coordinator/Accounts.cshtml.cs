@@ -13,7 +13,8 @@ namespace CantinaOps.Web.Features.Coordinator;
 /// Staff and partner accounts: invite (a one-time set-password link to hand over), deactivate, new
 /// link, role. The last active coordinator can be neither deactivated nor given another role.
 /// </summary>
-public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db, AuditLog audit, Infrastructure.PublicLinks links,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Account(string Id, string Email, string Name, string Role, int? PartnerId, bool Active);
 
@@ -115,7 +116,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db,
     private async Task<IActionResult> WithLinkAsync(StaffUser user, CancellationToken cancellationToken)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        Link = $"{Request.Scheme}://{Request.Host}/Account/SetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        Link = links.To($"/Account/SetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
         await LoadAsync(cancellationToken);
         return Page();
     }

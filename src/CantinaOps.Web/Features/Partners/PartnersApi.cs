@@ -37,10 +37,10 @@ public static class PartnersApi
     }
 
     public static void MapCalendarFeeds(this IEndpointRouteBuilder app) =>
-        app.MapGet(CalendarFeeds.Path + "/{token}.ics", async (string token, HttpContext http, CalendarFeeds feeds, AccountRateLimits limits,
+        app.MapGet(CalendarFeeds.Path + "/{token}.ics", async (string token, CalendarFeeds feeds, AccountRateLimits limits,
                 CancellationToken ct) =>
             !limits.TryAcquire(Purpose.Feeds, token) ? Results.StatusCode(StatusCodes.Status429TooManyRequests)
-            : await feeds.RenderAsync(token, http.Request.Host.Host, ct) is { } text
+            : await feeds.RenderAsync(token, ct) is { } text
                 ? Results.Text(text, "text/calendar; charset=utf-8")
                 : Results.NotFound())
             .AllowAnonymous().RequireRateLimiting(RateLimits.Policy(Purpose.Feeds)).ExcludeFromDescription();

@@ -39,13 +39,7 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 builder.Services.AddDataProtection().PersistKeysToFileSystem(
     new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "CantinaOps API";
-    document.Info.Description = "Availability and bookings of a tiers-lieu's laundry and kitchens. " +
-        "Sign in with POST /api/v1/auth/login, then send Authorization: Bearer <accessToken>.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddOpenApi(CantinaOps.Web.Features.Api.ApiDocument.Configure);
 builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton<ScheduleCache>();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using CantinaOps.Web.Data;
@@ -9,9 +10,9 @@ namespace CantinaOps.Web.Features.Account;
 
 public static class AuthApi
 {
-    public sealed record LoginRequest(string? Email, string? Password);
+    public sealed record LoginRequest([property: Required] string? Email, [property: Required] string? Password);
 
-    public sealed record RefreshRequest(string? RefreshToken);
+    public sealed record RefreshRequest([property: Required] string? RefreshToken);
 
     public static void MapAuthApi(this RouteGroupBuilder api)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CantinaOps.Domain.Bookings;
 using CantinaOps.Domain.Partners;
@@ -15,15 +16,15 @@ namespace CantinaOps.Web.Features.Partners;
 
 public static class PartnersApi
 {
-    public sealed record SeriesBody(int? ResourceId, string[]? Days, string? Start, string? End, string? From, string? To,
-        int? PartnerId, Dictionary<string, string>? Choices);
+    public sealed record SeriesBody([property: Required] int? ResourceId, [property: Required] string[]? Days, [property: Required] string? Start, [property: Required] string? End, [property: Required] string? From,
+        [property: Required] string? To, int? PartnerId, Dictionary<string, string>? Choices);
 
     public sealed record ConflictResponse(string Rule, string Detail);
 
     public sealed record OccurrenceResponse(string Day, string? Start, string? End, bool Free, ConflictResponse? Conflict,
         string? MoveStart, string? MoveEnd);
 
-    public sealed record MealsBody(int? Meals, MealCount[]? ByKind, int[]? Checklist);
+    public sealed record MealsBody([property: Required] int? Meals, MealCount[]? ByKind, int[]? Checklist);
 
     public static void MapPartnersApi(this RouteGroupBuilder api)
     {

@@ -2,13 +2,13 @@ using CantinaOps.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using CantinaOps.Web.Data.Demo;
 using CantinaOps.Web.Features.Account;
-using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Bookings;
 using CantinaOps.Web.Features.Desk;
+using CantinaOps.Web.Features.Desk.Households;
 using CantinaOps.Web.Features.Family;
-using CantinaOps.Web.Features.Households;
-using CantinaOps.Web.Features.Partners;
-using CantinaOps.Web.Features.Resources;
+using CantinaOps.Web.Features.Coordinator;
+using CantinaOps.Web.Features.Print;
+using CantinaOps.Web.Features.Partner;
 using CantinaOps.Web.Features.Scheduling;
 using CantinaOps.Web.Infrastructure;
 
@@ -46,26 +46,8 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
 }));
 builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-builder.Services.AddSingleton<ScheduleCache>();
-builder.Services.AddScoped<AvailabilityQuery>();
-builder.Services.AddScoped<BookingService>();
-builder.Services.AddScoped<HouseholdRegistration>();
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddScoped<AuditLog>();
-builder.Services.AddScoped<TodayBoard>();
-builder.Services.AddScoped<BookingActions>();
-builder.Services.AddScoped<BookFlow>();
-builder.Services.AddScoped<OutOfOrderService>();
-builder.Services.AddScoped<HouseholdMerge>();
-builder.Services.AddScoped<FamilyAccessService>();
-builder.Services.AddScoped<FamilyBookings>();
-builder.Services.AddScoped<PartnerScheduling>();
-builder.Services.AddScoped<SessionReports>();
-builder.Services.AddScoped<CalendarFeeds>();
-builder.Services.AddScoped<PartnerCalendar>();
-builder.Services.AddScoped<CantinaOps.Web.Features.Printing.PrintQueries>();
-builder.Services.AddScoped<CantinaOps.Web.Features.Coordinator.SiteSettings>();
-builder.Services.AddScoped<CantinaOps.Web.Features.Coordinator.AffectedBookings>();
+builder.Services.AddScheduling().AddDesk().AddFamily().AddPartners().AddPrint().AddCoordinator();
 
 var app = builder.Build();
 

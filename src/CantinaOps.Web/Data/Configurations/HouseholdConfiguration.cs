@@ -19,21 +19,3 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.HasIndex(h => h.DisplayName);
     }
 }
-
-internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
-{
-    public void Configure(EntityTypeBuilder<Partner> builder)
-    {
-        builder.Property(p => p.Name).HasMaxLength(120);
-        builder.Property(p => p.Contact).HasMaxLength(200);
-    }
-}
-
-internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
-{
-    public void Configure(EntityTypeBuilder<StaffUser> builder)
-    {
-        builder.Property(u => u.DisplayName).HasMaxLength(80);
-        builder.HasOne<Partner>().WithMany().HasForeignKey(u => u.PartnerId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -1,7 +1,7 @@
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Family;
-using CantinaOps.Web.Features.Households;
+using CantinaOps.Web.Features.Desk.Households;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,0 +1,36 @@
+using CantinaOps.Domain.Households;
+using CantinaOps.Web.Features.Account;
+using CantinaOps.Web.Features.Api;
+
+namespace CantinaOps.Web.Features.Desk.Households;
+
+public static class HouseholdsApi
+{
+    public sealed record CreateHouseholdRequest(string? DisplayName, int? Size, string? Language, string? Phone, string? Hotel);
+
+    public sealed record CreatedHousehold(int Id, string Code);
+
+    public static void MapHouseholdsApi(this RouteGroupBuilder api) =>
+        api.MapPost("/households", CreateAsync)
+            .WithSummary("Registers a household; the app gives it its code.")
+            .WithDescription("Desk and coordinator only. `size` 1-30; `language` one of fr, en, ar, uk, fa-AF, ka; " +
+                "`phone` optional, French or international, stored in E.164.")
+            .Produces<CreatedHousehold>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async Task<IResult> CreateAsync(CreateHouseholdRequest request, HttpContext http,
+        HouseholdRegistration registration, CancellationToken cancellationToken)
+    {
+        if (!CurrentUser.From(http.User).IsStaff)
+        {
+            return ApiProblems.Forbidden("Only the desk and coordinators register households.");
+        }
+
+        var outcome = await registration.RegisterAsync(new HouseholdRegistration.Form(
+            request.Size, request.Language, request.DisplayName, request.Phone, request.Hotel), cancellationToken);
+        return outcome.Household is { } household
+            ? TypedResults.Created($"/api/v1/households/{household.Id}", new CreatedHousehold(household.Id, household.Code))
+            : TypedResults.ValidationProblem(outcome.Errors);
+    }
+}

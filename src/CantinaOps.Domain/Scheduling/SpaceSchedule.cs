@@ -226,8 +226,7 @@ public sealed class SpaceSchedule
                 $"Household {household.Code} already has {householdBookingsThatWeek} of its {limit} bookings this week.");
         }
 
-        var seatsTaken = heldOnResource.Where(h => slot.Overlaps(h.Start, h.End)).Select(h => h.Seat).ToHashSet();
-        var seat = Enumerable.Range(1, resource.Capacity).FirstOrDefault(s => !seatsTaken.Contains(s));
+        var seat = slot.FreeSeat(resource.Capacity, heldOnResource);
         return seat == 0
             ? Outcome<SlotClaim>.Refused(Rule.SlotTaken, $"{resource.Name} is already booked at {local:HH:mm}.")
             : Outcome<SlotClaim>.Success(new SlotClaim(slot.Time, seat));

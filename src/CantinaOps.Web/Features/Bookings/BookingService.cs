@@ -121,9 +121,12 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 return Outcome<Booking>.Refused(Rule.SlotTaken, "No equivalent slot is free in the coming week.");
             }
 
-            var seatsTaken = held.Where(h => h.ResourceId == alternative.ResourceId && alternative.Overlaps(h.Start, h.End))
-                .Select(h => h.Seat).ToHashSet();
-            var seat = Enumerable.Range(1, int.MaxValue).First(s => !seatsTaken.Contains(s));
+            var capacity = schedule.Space.Resources.Single(r => r.Id == alternative.ResourceId).Capacity;
+            if (alternative.FreeSeat(capacity, held) is not (> 0 and var seat))
+            {
+                return Outcome<Booking>.Refused(Rule.SlotTaken, "That slot has just been taken.");
+            }
+
             if (booking.MoveTo(alternative.ResourceId, new SlotClaim(alternative.Time, seat), now) is { } refusal)
             {
                 return Outcome<Booking>.Refused(refusal);

@@ -70,7 +70,7 @@ internal static class BenchData
                     var roll = random.NextDouble();
                     if (roll < 0.08)
                     {
-                        booking.Cancel(slot.Slot.Start - Duration.FromDays(1), BookedBy.Household);
+                        booking.Cancel(slot.Slot.Start - Duration.FromDays(1), BookedBy.Household, Duration.FromMinutes(30));
                     }
                     else if (roll < 0.15)
                     {

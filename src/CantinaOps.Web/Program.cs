@@ -10,6 +10,7 @@ using CantinaOps.Web.Features.Coordinator;
 using CantinaOps.Web.Features.Print;
 using CantinaOps.Web.Features.Partner;
 using CantinaOps.Web.Features.Scheduling;
+using CantinaOps.Web.Features.Waitlist;
 using CantinaOps.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,7 +48,7 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
 builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddScheduling().AddDesk().AddFamily().AddPartners().AddPrint().AddCoordinator();
+builder.Services.AddScheduling().AddDesk().AddFamily().AddPartners().AddPrint().AddCoordinator().AddWaitlist();
 
 var app = builder.Build();
 
@@ -75,6 +76,7 @@ api.MapResourcesApi();
 api.MapAvailabilityApi();
 api.MapHouseholdsApi();
 api.MapBookingsApi();
+api.MapWaitlistApi();
 api.MapPartnersApi();
 app.MapCalendarFeeds();
 app.MapRazorPages();

@@ -50,7 +50,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
             return Outcome<BookingSeries>.Refused(Rule.InvalidBlock, "This series cannot be made.");
         }
 
-        var pending = actor.As == BookedBy.Partner && prepared.Target.Schedule.Space.RequiresApproval;
+        var pending = prepared.Target.Schedule.Space.NeedsApproval(actor.As);
         return await bookings.InTransactionAsync(async () =>
         {
             var series = prepared.Series;
@@ -101,24 +101,27 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
             return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
         }
 
-        var now = clock.GetCurrentInstant();
-        var targets = new List<Booking> { booking };
-        if (andFollowing && booking.SeriesId is { } seriesId && booking.OccurrenceDay is { } day)
+        if (!andFollowing || booking.SeriesId is not { } seriesId || booking.OccurrenceDay is not { } day)
         {
-            var series = await db.Series.SingleAsync(s => s.Id == seriesId, cancellationToken);
-            series.EndBefore(day);
-            targets = await db.Bookings.Where(b => b.SeriesId == seriesId && b.OccurrenceDay >= day).ToListAsync(cancellationToken);
+            return await bookings.CancelAsync(booking, actor, null, cancellationToken);
         }
 
+        // This one and all following: each occurrence under the same cancellation rule, the series ended, all or none.
+        var now = clock.GetCurrentInstant();
+        var series = await db.Series.SingleAsync(s => s.Id == seriesId, cancellationToken);
+        series.EndBefore(day);
+        var targets = await db.Bookings.Where(b => b.SeriesId == seriesId && b.OccurrenceDay >= day).ToListAsync(cancellationToken);
+
+        var notice = (await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken))?.Schedule.Space.MinimumNotice ?? Duration.Zero;
         foreach (var target in targets.Where(t => t.IsActive))
         {
-            if (target.Cancel(now, actor.As) is { } refusal)
+            if (target.Cancel(now, actor.As, notice) is { } refusal)
             {
                 return refusal;
             }
         }
 
-        audit.Record(andFollowing ? "series.cancel-following" : "booking.cancel", $"booking {booking.Id}", $"partner {partnerId}");
+        audit.Record("series.cancel-following", $"booking {booking.Id}", $"partner {partnerId} by {actor.As}");
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

@@ -1,18 +1,24 @@
 using System.Security.Cryptography;
 using CantinaOps.Domain.Households;
 using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Audit;
+using CantinaOps.Web.Features.Family;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PhoneNumbers;
 
 namespace CantinaOps.Web.Features.Desk.Households;
 
-/// <summary>Validates a registration form, normalises the phone number and gives the household a fresh code.</summary>
-public sealed class HouseholdRegistration(CantinaOpsDb db, IClock clock)
+/// <summary>
+/// Registers a household — from the desk's page or the API alike: validates the form, normalises the phone,
+/// gives a fresh code and the family's way in (PIN and sign-in link, shown once), writes the audit entry,
+/// all in one transaction: a family never gets a code without a PIN.
+/// </summary>
+public sealed class HouseholdRegistration(CantinaOpsDb db, FamilyAccessService access, AuditLog audit, IClock clock)
 {
     public sealed record Form(int? Size, string? Language, string? DisplayName, string? Phone, string? Hotel);
 
-    public sealed record Result(Household? Household, Dictionary<string, string[]> Errors);
+    public sealed record Result(Household? Household, FamilyAccessService.Secrets? Secrets, Dictionary<string, string[]> Errors);
 
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
@@ -21,8 +27,10 @@ public sealed class HouseholdRegistration(CantinaOpsDb db, IClock clock)
         var errors = Validate(form, out var phone);
         if (errors.Count > 0)
         {
-            return new Result(null, errors);
+            return new Result(null, null, errors);
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Codes are random, so a collision is rare; the unique index catches the race between two desks.
         for (var attempt = 0; ; attempt++)
@@ -39,7 +47,11 @@ public sealed class HouseholdRegistration(CantinaOpsDb db, IClock clock)
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return new Result(household, errors);
+                var secrets = await access.IssueAsync(household, cancellationToken);
+                audit.Record("household.register", household.Code);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new Result(household, secrets, errors);
             }
             catch (DbUpdateException exception) when (Database.IsUniqueViolation(exception) && attempt < 5)
             {

@@ -8,11 +8,12 @@ public static class HouseholdsApi
 {
     public sealed record CreateHouseholdRequest(string? DisplayName, int? Size, string? Language, string? Phone, string? Hotel);
 
-    public sealed record CreatedHousehold(int Id, string Code);
+    /// <summary>The PIN is given once, here, to hand to the family (only its hash is kept).</summary>
+    public sealed record CreatedHousehold(int Id, string Code, string Pin);
 
     public static void MapHouseholdsApi(this RouteGroupBuilder api) =>
         api.MapPost("/households", CreateAsync)
-            .WithSummary("Registers a household; the app gives it its code.")
+            .WithSummary("Registers a household; the app gives it its code and PIN (shown once).")
             .WithDescription("Desk and coordinator only. `size` 1-30; `language` one of fr, en, ar, uk, fa-AF, ka; " +
                 "`phone` optional, French or international, stored in E.164.")
             .Produces<CreatedHousehold>(StatusCodes.Status201Created)
@@ -29,8 +30,8 @@ public static class HouseholdsApi
 
         var outcome = await registration.RegisterAsync(new HouseholdRegistration.Form(
             request.Size, request.Language, request.DisplayName, request.Phone, request.Hotel), cancellationToken);
-        return outcome.Household is { } household
-            ? TypedResults.Created($"/api/v1/households/{household.Id}", new CreatedHousehold(household.Id, household.Code))
+        return outcome is { Household: { } household, Secrets: { } secrets }
+            ? TypedResults.Created($"/api/v1/households/{household.Id}", new CreatedHousehold(household.Id, household.Code, secrets.Pin))
             : TypedResults.ValidationProblem(outcome.Errors);
     }
 }

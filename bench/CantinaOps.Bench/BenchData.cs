@@ -70,7 +70,7 @@ internal static class BenchData
                     var roll = random.NextDouble();
                     if (roll < 0.08)
                     {
-                        booking.Cancel(slot.Slot.Start - Duration.FromDays(1), BookedBy.Household);
+                        booking.Cancel(slot.Slot.Start - Duration.FromDays(1), BookedBy.Household, Duration.FromMinutes(30));
                     }
                     else if (roll < 0.15)
                     {
@@ -101,9 +101,14 @@ internal static class BenchData
         var role = new IdentityRole(Roles.Desk) { NormalizedName = Roles.Desk.ToUpperInvariant() };
         var user = new StaffUser
         {
-            UserName = Email, NormalizedUserName = Email.ToUpperInvariant(), Email = Email,
-            NormalizedEmail = Email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = "Bench",
-            SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+            UserName = Email,
+            NormalizedUserName = Email.ToUpperInvariant(),
+            Email = Email,
+            NormalizedEmail = Email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            DisplayName = "Bench",
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true,
         };
         user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, Password);
         db.Roles.Add(role);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CantinaOps.Web.Features.Printing;
+using CantinaOps.Web.Features.Print;
 
 namespace CantinaOps.Bench;
 

@@ -178,28 +178,30 @@ public sealed class Booking
         return null;
     }
 
-    public Refusal? Cancel(Instant now, BookedBy by)
+    /// <summary>
+    /// Cancels the booking if <paramref name="by"/> may still do so (<see cref="CancellationPolicy"/>); the
+    /// slot is free again. <paramref name="notice"/> is the space's minimum notice; <paramref name="reason"/>
+    /// is kept with the booking (it is required to correct the record of a session that has started).
+    /// </summary>
+    public Refusal? Cancel(Instant now, BookedBy by, Duration notice, string? reason = null)
     {
         if (Status is not (BookingStatus.Confirmed or BookingStatus.Pending))
         {
-            return Invalid("cancel");
+            return Invalid("be cancelled");
+        }
+
+        if (CancellationPolicy.Refusal(this, by, now, notice, reason) is { } refusal)
+        {
+            return refusal;
         }
 
         Status = BookingStatus.Cancelled;
         CancelledAt = now;
         CancelledBy = by;
         HeldFrom = null;
+        Note = string.IsNullOrWhiteSpace(reason) ? Note : reason.Trim();
         return null;
     }
-
-    /// <summary>
-    /// A family cancels its own booking: allowed until <paramref name="notice"/> before the start, so a
-    /// freed slot can still be used; later, the desk cancels or marks an absence.
-    /// </summary>
-    public Refusal? CancelByHousehold(Instant now, Duration notice) =>
-        now > Start - notice
-            ? new Refusal(Rule.TooLate, "It is too late to cancel this booking yourself; please tell the desk.")
-            : Cancel(now, BookedBy.Household);
 
     /// <summary>Marks an absence and gives the slot back so a walk-in can take it.</summary>
     public Refusal? MarkNoShow(Instant now)

@@ -18,6 +18,8 @@ public enum Rule
     InvalidStatusChange,
     OutsideAgreement,
     SelfBookingPaused,
+    ReasonRequired,
+    OutsideDateWindow,
 }
 
 public sealed record Refusal(Rule Rule, string Detail)
@@ -40,6 +42,8 @@ public sealed record Refusal(Rule Rule, string Detail)
         Rule.InvalidStatusChange => "invalid-status-change",
         Rule.OutsideAgreement => "outside-agreement",
         Rule.SelfBookingPaused => "self-booking-paused",
+        Rule.ReasonRequired => "reason-required",
+        Rule.OutsideDateWindow => "outside-date-window",
         _ => Rule.ToString(),
     };
 }

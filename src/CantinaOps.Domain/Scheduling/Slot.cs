@@ -8,6 +8,16 @@ public sealed record Slot(int ResourceId, LocalDateTime LocalStart, LocalDateTim
     public Interval Time => new(Start, End);
 
     public bool Overlaps(Instant start, Instant end) => Start < end && start < End;
+
+    /// <summary>
+    /// The first of a resource's places (seats) no held time overlapping this slot uses; 0 when all
+    /// <paramref name="capacity"/> are taken. The one seat allocator: a new booking and a moved one alike.
+    /// </summary>
+    public int FreeSeat(int capacity, IEnumerable<HeldTime> held)
+    {
+        var taken = held.Where(h => h.ResourceId == ResourceId && Overlaps(h.Start, h.End)).Select(h => h.Seat).ToHashSet();
+        return Enumerable.Range(1, capacity).FirstOrDefault(s => !taken.Contains(s));
+    }
 }
 
 /// <summary>A slot and what is left of it: free places, or why it cannot be taken.</summary>

@@ -184,13 +184,17 @@ public sealed class SpaceSchedule
         return times;
     }
 
-    /// <summary>Checks that a household may take the slot of <paramref name="resource"/> starting at <paramref name="start"/>.</summary>
-    public Outcome<SlotClaim> CheckHouseholdSlot(Resource resource, Household household, Instant start, Instant now,
+    /// <summary>
+    /// Checks that a household may take the slot of <paramref name="resource"/> starting at <paramref name="start"/>,
+    /// booked by <paramref name="by"/>: a household whose self-booking is paused after absences is refused when it
+    /// (or the waitlist, on its behalf) books, not when the desk does.
+    /// </summary>
+    public Outcome<SlotClaim> CheckHouseholdSlot(Resource resource, Household household, BookedBy by, Instant start, Instant now,
         int householdBookingsThatWeek, QuotaPolicy quotas, IReadOnlyCollection<HeldTime> heldOnResource)
     {
-        if (!household.IsActive)
+        if (CheckHousehold(household, by, now) is { } refused)
         {
-            return Outcome<SlotClaim>.Refused(Rule.HouseholdInactive, $"Household {household.Code} is inactive.");
+            return refused;
         }
 
         if (resource.Kind.IsBookedInBlocks())
@@ -220,14 +224,12 @@ public sealed class SpaceSchedule
             return Outcome<SlotClaim>.Refused(Rule.ResourceOutOfService, $"{resource.Name} is out of service then.");
         }
 
-        if (quotas.WeeklyLimit(_space.Kind, household.Size) is { } limit && householdBookingsThatWeek >= limit)
+        if (CheckQuota(household, householdBookingsThatWeek, quotas) is { } quota)
         {
-            return Outcome<SlotClaim>.Refused(Rule.QuotaReached,
-                $"Household {household.Code} already has {householdBookingsThatWeek} of its {limit} bookings this week.");
+            return quota;
         }
 
-        var seatsTaken = heldOnResource.Where(h => slot.Overlaps(h.Start, h.End)).Select(h => h.Seat).ToHashSet();
-        var seat = Enumerable.Range(1, resource.Capacity).FirstOrDefault(s => !seatsTaken.Contains(s));
+        var seat = slot.FreeSeat(resource.Capacity, heldOnResource);
         return seat == 0
             ? Outcome<SlotClaim>.Refused(Rule.SlotTaken, $"{resource.Name} is already booked at {local:HH:mm}.")
             : Outcome<SlotClaim>.Success(new SlotClaim(slot.Time, seat));
@@ -273,6 +275,75 @@ public sealed class SpaceSchedule
                 $"{resource.Name} is already reserved during {localStart:HH:mm}-{localEnd:HH:mm}.")
             : Outcome<SlotClaim>.Success(new SlotClaim(time, 1));
     }
+
+    /// <summary>
+    /// Checks a waitlist wish: a household may wait for a day of a household space that is open, not past
+    /// its last bookable slot, within the horizon and the app's date window, while its quota for that week
+    /// is not used up — the same rules as a booking, so no wish can be kept that the waitlist could never serve.
+    /// </summary>
+    public Refusal? CheckWish(Household household, BookedBy by, LocalDate day, Instant now, int householdBookingsThatWeek,
+        QuotaPolicy quotas)
+    {
+        if (CheckHousehold(household, by, now) is { } refused)
+        {
+            return refused;
+        }
+
+        if (_space.Kind == SpaceKind.ProfessionalKitchen)
+        {
+            return new Refusal(Rule.WrongResourceForBooker, $"{_space.Name} is reserved by partner associations, not by households.");
+        }
+
+        if (!DateWindow.Contains(day))
+        {
+            return new Refusal(Rule.OutsideDateWindow, DateWindow.Explain("day"));
+        }
+
+        var today = Zone.Today(now);
+        if (day < today)
+        {
+            return new Refusal(Rule.TooLate, "That day has already passed.");
+        }
+
+        var lastDay = today.PlusDays(_space.HorizonDays);
+        if (day > lastDay)
+        {
+            return new Refusal(Rule.TooFarAhead, $"Bookings open {_space.HorizonDays} days ahead; the last bookable day is {lastDay:d MMMM yyyy}.");
+        }
+
+        if (_site.Closures.FirstOrDefault(c => c.Covers(day, _space.Id)) is { } closure)
+        {
+            return new Refusal(Rule.Closed, $"{_space.Name} is closed on {day:d MMMM yyyy} ({closure.Reason}).");
+        }
+
+        var starts = _space.Resources.Where(r => r.IsActive && !r.Kind.IsBookedInBlocks())
+            .SelectMany(r => SlotsOn(r, day)).Select(slot => slot.Start).ToList();
+        if (starts.Count == 0)
+        {
+            return new Refusal(Rule.Closed, $"{_space.Name} is not open on {day:dddd d MMMM yyyy}.");
+        }
+
+        return starts.Max() < now + _space.MinimumNotice
+            ? new Refusal(Rule.TooLate, "No slot of that day can still be booked.")
+            : CheckQuota(household, householdBookingsThatWeek, quotas);
+    }
+
+    private static Refusal? CheckHousehold(Household household, BookedBy by, Instant now)
+    {
+        if (!household.IsActive)
+        {
+            return new Refusal(Rule.HouseholdInactive, $"Household {household.Code} is inactive.");
+        }
+
+        return by == BookedBy.Household && household.IsSelfBookingPaused(now)
+            ? new Refusal(Rule.SelfBookingPaused, "After several absences, booking goes through the desk for a few days.")
+            : null;
+    }
+
+    private Refusal? CheckQuota(Household household, int householdBookingsThatWeek, QuotaPolicy quotas) =>
+        quotas.WeeklyLimit(_space.Kind, household.Size) is { } limit && householdBookingsThatWeek >= limit
+            ? new Refusal(Rule.QuotaReached, $"Household {household.Code} already has {householdBookingsThatWeek} of its {limit} bookings this week.")
+            : null;
 
     private Refusal? CheckDayAndWindow(Resource resource, LocalDate day, Instant start, Instant now)
     {

@@ -40,6 +40,9 @@ public sealed class Space
     /// <summary>Partner requests in this space wait for the coordinator (they hold their time meanwhile).</summary>
     public bool RequiresApproval { get; private set; }
 
+    /// <summary>A request waits for the coordinator only when a partner makes it here; staff bookings are decided.</summary>
+    public bool NeedsApproval(Bookings.BookedBy by) => RequiresApproval && by == Bookings.BookedBy.Partner;
+
     public IReadOnlyList<OpeningRange> OpeningHours => _openingHours;
 
     public void Configure(string name, Duration minimumNotice, int horizonDays, bool requiresApproval)

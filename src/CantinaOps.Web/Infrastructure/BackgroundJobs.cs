@@ -1,6 +1,9 @@
 using CantinaOps.Web.Data;
-using CantinaOps.Web.Features.Jobs;
+using CantinaOps.Web.Features.Desk;
+using CantinaOps.Web.Features.Desk.Households;
 using CantinaOps.Web.Features.Messaging;
+using CantinaOps.Web.Features.Print;
+using CantinaOps.Web.Features.Waitlist;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;

@@ -102,6 +102,8 @@ public static class ServiceRegistration
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddMemoryCache();
         services.AddSingleton<StaffSessions>();
+        services.AddScoped<SignInGuard>();
+        services.AddScoped<StaffSignIn>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, WithdrawnSessionChallenge>();
         // Short-lived access tokens, timed by the app's clock like everything else.

@@ -37,7 +37,7 @@ public class BookingLifecycleTests
     {
         var booking = NewBooking();
 
-        Assert.Null(booking.Cancel(Before, BookedBy.Household));
+        Assert.Null(booking.Cancel(Before, BookedBy.Household, Duration.FromMinutes(30)));
 
         Assert.Equal(BookingStatus.Cancelled, booking.Status);
         Assert.Null(booking.HeldFrom);
@@ -48,10 +48,10 @@ public class BookingLifecycleTests
     public void A_cancelled_booking_cannot_be_checked_in_or_cancelled_again()
     {
         var booking = NewBooking();
-        booking.Cancel(Before, BookedBy.Desk);
+        booking.Cancel(Before, BookedBy.Desk, Duration.Zero);
 
         Assert.Equal(Rule.InvalidStatusChange, booking.CheckIn(Start)?.Rule);
-        Assert.Equal(Rule.InvalidStatusChange, booking.Cancel(Start, BookedBy.Desk)?.Rule);
+        Assert.Equal(Rule.InvalidStatusChange, booking.Cancel(Before, BookedBy.Desk, Duration.Zero)?.Rule);
     }
 
     [Fact]
@@ -84,9 +84,9 @@ public class BookingMovesAndFamilyCancellationTests
     {
         var notice = Duration.FromMinutes(30);
 
-        Assert.Equal(Rule.TooLate, NewBooking().CancelByHousehold(Start - Duration.FromMinutes(29), notice)?.Rule);
+        Assert.Equal(Rule.TooLate, NewBooking().Cancel(Start - Duration.FromMinutes(29), BookedBy.Household, notice)?.Rule);
         var booking = NewBooking();
-        Assert.Null(booking.CancelByHousehold(Start - Duration.FromMinutes(30), notice));
+        Assert.Null(booking.Cancel(Start - Duration.FromMinutes(30), BookedBy.Household, notice));
         Assert.Equal(BookedBy.Household, booking.CancelledBy);
     }
 

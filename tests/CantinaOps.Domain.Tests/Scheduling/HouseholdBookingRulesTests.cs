@@ -17,7 +17,7 @@ public class HouseholdBookingRulesTests
     private static Outcome<SlotClaim> Check(Site site, string resource, Instant start, int weekCount = 0,
         int householdSize = 3, bool active = true, Instant? now = null, params HeldTime[] held) =>
         new SpaceSchedule(site.Resource(resource).Space).CheckHouseholdSlot(
-            site.Resource(resource), SiteBuilder.Household(householdSize, active), start, now ?? Now,
+            site.Resource(resource), SiteBuilder.Household(householdSize, active), BookedBy.Desk, start, now ?? Now,
             weekCount, new QuotaPolicy(site.QuotaTiers), held);
 
     [Fact]
@@ -199,5 +199,35 @@ public class HouseholdBookingRulesTests
             held: new HeldTime(1, granted.Value.Time.Start, granted.Value.Time.End)).Refusal?.Rule);
         // The second 02:00 (CET) lies inside that same slot, so it is not a separate start.
         Assert.Equal(Rule.NotASlotStart, Check(site, "Washer 1", Instant.FromUtc(2026, 10, 25, 1, 0), now: now).Refusal?.Rule);
+    }
+
+    [Fact]
+    public void A_paused_household_is_refused_when_it_books_itself_and_served_when_the_desk_books_for_it()
+    {
+        var site = new SiteBuilder().Build();
+        var household = SiteBuilder.Household();
+        household.PauseSelfBooking(Now + Duration.FromDays(7));
+        var schedule = new SpaceSchedule(site.Resource("Washer 1").Space);
+
+        Outcome<SlotClaim> As(BookedBy by) => schedule.CheckHouseholdSlot(site.Resource("Washer 1"), household, by, Local(12, 2, 9), Now, 0,
+            new QuotaPolicy(site.QuotaTiers), []);
+
+        Assert.Equal(Rule.SelfBookingPaused, As(BookedBy.Household).Refusal?.Rule);
+        Assert.True(As(BookedBy.Desk).IsSuccess);
+        Assert.True(As(BookedBy.Coordinator).IsSuccess);
+    }
+
+    [Theory]
+    [InlineData(BookedBy.Partner, true)]
+    [InlineData(BookedBy.Coordinator, false)]
+    [InlineData(BookedBy.Desk, false)]
+    public void Only_a_partner_asking_itself_waits_for_approval(BookedBy by, bool pending)
+    {
+        var pro = new SiteBuilder().Build().Space(SpaceKind.ProfessionalKitchen);
+        pro.Configure(pro.Name, pro.MinimumNotice, pro.HorizonDays, requiresApproval: true);
+
+        Assert.Equal(pending, pro.NeedsApproval(by));
+        pro.Configure(pro.Name, pro.MinimumNotice, pro.HorizonDays, requiresApproval: false);
+        Assert.False(pro.NeedsApproval(by));
     }
 }

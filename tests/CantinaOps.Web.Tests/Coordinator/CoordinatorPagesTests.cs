@@ -16,8 +16,12 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var spaceId = await app.WithDbAsync(db => db.Resources.Where(r => r.Id == app.Site.ProKitchen).Select(r => r.SpaceId).SingleAsync());
         var fields = new Dictionary<string, string>
         {
-            ["spaceId"] = $"{spaceId}", ["name"] = "Pro kitchen", ["noticeMinutes"] = "1440", ["horizonDays"] = "365",
-            ["requiresApproval"] = required ? "true" : "false", ["Confirm"] = "true",
+            ["spaceId"] = $"{spaceId}",
+            ["name"] = "Pro kitchen",
+            ["noticeMinutes"] = "1440",
+            ["horizonDays"] = "365",
+            ["requiresApproval"] = required ? "true" : "false",
+            ["Confirm"] = "true",
         };
         foreach (var day in new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sunday" })
         {
@@ -48,7 +52,9 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
             var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
             await coordinator.SubmitAsync("/Coordinator/Closures", new Dictionary<string, string>
             {
-                ["First"] = "2026-12-21", ["Reason"] = "Désinfection", ["Confirm"] = "true",
+                ["First"] = "2026-12-21",
+                ["Reason"] = "Désinfection",
+                ["Confirm"] = "true",
             }, "/Coordinator/Closures?handler=Add");
             var list = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/Coordinator/Requests"));
             await coordinator.SubmitAsync("/Coordinator/Requests", new Dictionary<string, string>(), $"/Coordinator/Requests?handler=Approve&id={first}");
@@ -115,7 +121,9 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var page = await coordinator.SubmitAsync("/Coordinator/Accounts", new Dictionary<string, string>
         {
-            ["email"] = "new.volunteer@test.cantinaops.org", ["name"] = "Nouvelle", ["role"] = "Desk",
+            ["email"] = "new.volunteer@test.cantinaops.org",
+            ["name"] = "Nouvelle",
+            ["role"] = "Desk",
         }, "/Coordinator/Accounts?handler=Invite");
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         var link = new Uri(Regex.Match(html, "id=\"link\" value=\"([^\"]+)\"").Groups[1].Value);
@@ -162,7 +170,12 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var a = await app.SignedInAsync(TestSite.PartnerAUser);
         var created = await a.PostAsJsonAsync("/api/v1/series", new
         {
-            resourceId = app.Site.ProKitchen, days = new[] { "thursday" }, start = "14:00", end = "17:00", from = "2027-01-07", to = "2027-01-28",
+            resourceId = app.Site.ProKitchen,
+            days = new[] { "thursday" },
+            start = "14:00",
+            end = "17:00",
+            from = "2027-01-07",
+            to = "2027-01-28",
         });
         var seriesId = (await created.JsonAsync()).GetProperty("id").GetInt32();
         var third = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.SeriesId == seriesId && b.OccurrenceDay == new LocalDate(2027, 1, 21)));

@@ -66,7 +66,9 @@ public class DeskActionsTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await desk.SubmitAsync($"/Desk/Book?householdId={household}&resource={app.Site.Washer1}&start=2026-12-01T09:00",
             new Dictionary<string, string>
             {
-                ["householdId"] = $"{household}", ["resource"] = $"{app.Site.Washer1}", ["start"] = "2026-12-01T09:00",
+                ["householdId"] = $"{household}",
+                ["resource"] = $"{app.Site.Washer1}",
+                ["start"] = "2026-12-01T09:00",
                 ["dryer"] = $"{app.Site.Dryer}|2026-12-01T10:00",
             });
 
@@ -85,7 +87,9 @@ public class DeskActionsTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await desk.SubmitAsync($"/Desk/Book?householdId={app.Site.Households[105]}&resource={app.Site.Washer2}&start=2026-12-01T15:00",
             new Dictionary<string, string>
             {
-                ["householdId"] = $"{app.Site.Households[105]}", ["resource"] = $"{app.Site.Washer2}", ["start"] = "2026-12-01T15:00",
+                ["householdId"] = $"{app.Site.Households[105]}",
+                ["resource"] = $"{app.Site.Washer2}",
+                ["start"] = "2026-12-01T15:00",
             });
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 

@@ -13,7 +13,10 @@ public class HouseholdPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var created = await desk.SubmitAsync("/Desk/Households/New", new Dictionary<string, string>
         {
-            ["Input.Size"] = "4", ["Input.Language"] = "uk", ["Input.Phone"] = "+380 67 123 4567", ["Input.Hotel"] = "Hôtel du Parc",
+            ["Input.Size"] = "4",
+            ["Input.Language"] = "uk",
+            ["Input.Phone"] = "+380 67 123 4567",
+            ["Input.Hotel"] = "Hôtel du Parc",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var slip = await desk.GetStringAsync(created.Headers.Location!.ToString());
@@ -41,7 +44,10 @@ public class HouseholdPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var response = await desk.SubmitAsync("/Desk/Households/New", new Dictionary<string, string>
         {
-            ["Input.Size"] = "3", ["Input.Language"] = "ar", ["Input.Phone"] = "12", ["Input.DisplayName"] = "Amina",
+            ["Input.Size"] = "3",
+            ["Input.Language"] = "ar",
+            ["Input.Phone"] = "12",
+            ["Input.DisplayName"] = "Amina",
         });
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 

@@ -18,7 +18,10 @@ public class OutOfOrderTests(AppFactory app) : IClassFixture<AppFactory>
 
         var marked = await desk.SubmitAsync("/Desk/OutOfOrder", new Dictionary<string, string>
         {
-            ["Resource"] = $"{app.Site.Washer1}", ["From"] = "2026-12-02T08:00", ["Until"] = "2026-12-02T12:00", ["Reason"] = "Fuite",
+            ["Resource"] = $"{app.Site.Washer1}",
+            ["From"] = "2026-12-02T08:00",
+            ["Until"] = "2026-12-02T12:00",
+            ["Reason"] = "Fuite",
         }, "/Desk/OutOfOrder?handler=Mark");
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         var page = await desk.GetStringAsync("/Desk/OutOfOrder");
@@ -50,7 +53,9 @@ public class OutOfOrderTests(AppFactory app) : IClassFixture<AppFactory>
         var desk = await app.SignedInBrowserAsync(TestSite.Desk);
         await desk.SubmitAsync("/Desk/OutOfOrder", new Dictionary<string, string>
         {
-            ["Resource"] = $"{app.Site.Dryer}", ["From"] = "2026-12-04T13:00", ["Reason"] = "Tambour",
+            ["Resource"] = $"{app.Site.Dryer}",
+            ["From"] = "2026-12-04T13:00",
+            ["Reason"] = "Tambour",
         }, "/Desk/OutOfOrder?handler=Mark");
 
         await desk.SubmitAsync("/Desk/OutOfOrder", new Dictionary<string, string> { ["bookingId"] = $"{id}" }, "/Desk/OutOfOrder?handler=Cancel");
@@ -69,7 +74,9 @@ public class OutOfOrderTests(AppFactory app) : IClassFixture<AppFactory>
 
         var response = await desk.SubmitAsync("/Desk/OutOfOrder", new Dictionary<string, string>
         {
-            ["Resource"] = $"{app.Site.Washer2}", ["From"] = "2026-12-06T12:00", ["Until"] = "2026-12-06T10:00",
+            ["Resource"] = $"{app.Site.Washer2}",
+            ["From"] = "2026-12-06T12:00",
+            ["Until"] = "2026-12-06T10:00",
         }, "/Desk/OutOfOrder?handler=Mark");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -19,7 +19,10 @@ public class FamilyPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var booked = await family.SubmitAsync($"/Family/Book?space={space}&kind=Washer&day=2026-12-01", new Dictionary<string, string>
         {
-            ["space"] = $"{space}", ["kind"] = "Washer", ["day"] = "2026-12-01", ["start"] = "2026-12-01T16:00",
+            ["space"] = $"{space}",
+            ["kind"] = "Washer",
+            ["day"] = "2026-12-01",
+            ["start"] = "2026-12-01T16:00",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
@@ -140,7 +143,9 @@ public class FamilyPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         await family.SubmitAsync($"/Family/Book?space={space}&kind=Washer&day=2026-12-05", new Dictionary<string, string>
         {
-            ["space"] = $"{space}", ["kind"] = "Washer", ["day"] = "2026-12-05",
+            ["space"] = $"{space}",
+            ["kind"] = "Washer",
+            ["day"] = "2026-12-05",
         }, $"/Family/Book?space={space}&kind=Washer&day=2026-12-05&handler=Waitlist");
 
         var wish = await app.WithDbAsync(db => db.Waitlist.SingleAsync(w => w.HouseholdId == app.Site.Households[147]));

@@ -53,8 +53,8 @@ public sealed record TestSite(int SiteId, int Washer1, int Washer2, int Dryer, i
         site.AddClosure(new LocalDate(2026, 12, 25), new LocalDate(2026, 12, 25), "Noël");
         db.Sites.Add(site);
 
-        var partnerA = new Partner("Restos Test", null);
-        var partnerB = new Partner("Épicerie Test", null);
+        var partnerA = new CantinaOps.Domain.Partners.Partner("Restos Test", null);
+        var partnerB = new CantinaOps.Domain.Partners.Partner("Épicerie Test", null);
         db.Partners.AddRange(partnerA, partnerB);
 
         // 250 households so that concurrent tests can each use a different one.

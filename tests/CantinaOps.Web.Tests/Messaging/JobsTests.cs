@@ -1,6 +1,10 @@
 using System.Net;
 using CantinaOps.Domain.Bookings;
-using CantinaOps.Web.Features.Jobs;
+using CantinaOps.Web.Features.Desk;
+using CantinaOps.Web.Features.Desk.Households;
+using CantinaOps.Web.Features.Messaging;
+using CantinaOps.Web.Features.Print;
+using CantinaOps.Web.Features.Waitlist;
 using CantinaOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +61,10 @@ public class JobsTests(AppFactory app) : IClassFixture<AppFactory>
             var spaceId = await app.WithDbAsync(db => db.Resources.Where(r => r.Id == app.Site.Washer1).Select(r => r.SpaceId).SingleAsync());
             var refused = await family.SubmitAsync($"/Family/Book?space={spaceId}&kind=Washer&day=2026-12-02", new Dictionary<string, string>
             {
-                ["space"] = $"{spaceId}", ["kind"] = "Washer", ["day"] = "2026-12-02", ["start"] = "2026-12-02T14:00",
+                ["space"] = $"{spaceId}",
+                ["kind"] = "Washer",
+                ["day"] = "2026-12-02",
+                ["start"] = "2026-12-02T14:00",
             });
             Assert.Contains("passe par l'accueil", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }

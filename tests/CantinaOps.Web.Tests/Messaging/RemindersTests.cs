@@ -1,7 +1,10 @@
 using CantinaOps.Domain.Bookings;
 using CantinaOps.Domain.Scheduling;
-using CantinaOps.Web.Features.Jobs;
+using CantinaOps.Web.Features.Desk;
+using CantinaOps.Web.Features.Desk.Households;
 using CantinaOps.Web.Features.Messaging;
+using CantinaOps.Web.Features.Print;
+using CantinaOps.Web.Features.Waitlist;
 using CantinaOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -144,7 +147,9 @@ public class RemindersTests(MessagingApp app) : IClassFixture<MessagingApp>
         var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
         await coordinator.SubmitAsync("/Coordinator/Rules", new Dictionary<string, string>
         {
-            ["eveningAt"] = "19:00", ["hoursBefore"] = "2", ["partnerDaysBefore"] = "2",
+            ["eveningAt"] = "19:00",
+            ["hoursBefore"] = "2",
+            ["partnerDaysBefore"] = "2",
         }, "/Coordinator/Rules?handler=Reminders");
         try
         {
@@ -158,7 +163,9 @@ public class RemindersTests(MessagingApp app) : IClassFixture<MessagingApp>
             app.Clock.Reset(AppFactory.Now);
             await coordinator.SubmitAsync("/Coordinator/Rules", new Dictionary<string, string>
             {
-                ["eveningAt"] = "18:00", ["hoursBefore"] = "2", ["partnerDaysBefore"] = "2",
+                ["eveningAt"] = "18:00",
+                ["hoursBefore"] = "2",
+                ["partnerDaysBefore"] = "2",
             }, "/Coordinator/Rules?handler=Reminders");
         }
     }

@@ -1,6 +1,8 @@
-using CantinaOps.Web.Features.Jobs;
+using CantinaOps.Web.Features.Desk;
+using CantinaOps.Web.Features.Desk.Households;
 using CantinaOps.Web.Features.Messaging;
-using CantinaOps.Web.Features.Printing;
+using CantinaOps.Web.Features.Print;
+using CantinaOps.Web.Features.Waitlist;
 using CantinaOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

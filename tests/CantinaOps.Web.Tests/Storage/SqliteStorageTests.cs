@@ -64,7 +64,7 @@ public class SqliteStorageTests(AppFactory app) : IClassFixture<AppFactory>
             var first = Booking.ForHousehold(app.Site.Dryer, slot, 1, app.Site.Households[14], BookedBy.Desk, null, AppFactory.Now);
             db.Bookings.Add(first);
             await db.SaveChangesAsync();
-            first.Cancel(AppFactory.Now, BookedBy.Desk);
+            first.Cancel(AppFactory.Now, BookedBy.Desk, Duration.Zero);
             db.Bookings.Add(Booking.ForHousehold(app.Site.Dryer, slot, 1, app.Site.Households[15], BookedBy.Desk, null, AppFactory.Now));
             await db.SaveChangesAsync();
         });

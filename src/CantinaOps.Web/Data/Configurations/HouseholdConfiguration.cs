@@ -19,31 +19,3 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.HasIndex(h => h.DisplayName);
     }
 }
-
-internal sealed class SignInFailuresConfiguration : IEntityTypeConfiguration<CantinaOps.Domain.Access.SignInFailures>
-{
-    public void Configure(EntityTypeBuilder<CantinaOps.Domain.Access.SignInFailures> builder)
-    {
-        builder.HasKey(f => new { f.Way, f.KeyHash });
-        builder.Property(f => f.KeyHash).HasMaxLength(64);
-        builder.HasIndex(f => f.LastFailureAt);
-    }
-}
-
-internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
-{
-    public void Configure(EntityTypeBuilder<Partner> builder)
-    {
-        builder.Property(p => p.Name).HasMaxLength(120);
-        builder.Property(p => p.Contact).HasMaxLength(200);
-    }
-}
-
-internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
-{
-    public void Configure(EntityTypeBuilder<StaffUser> builder)
-    {
-        builder.Property(u => u.DisplayName).HasMaxLength(80);
-        builder.HasOne<Partner>().WithMany().HasForeignKey(u => u.PartnerId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -931,7 +931,7 @@ namespace CantinaOps.Web.Data.Migrations
                     b.ToTable("Dispatch");
                 });
 
-            modelBuilder.Entity("CantinaOps.Web.Features.Printing.StoredDocument", b =>
+            modelBuilder.Entity("CantinaOps.Web.Features.Print.StoredDocument", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

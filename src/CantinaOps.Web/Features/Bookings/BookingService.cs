@@ -16,34 +16,33 @@ public sealed record Actor(BookedBy As, string? UserId);
 /// re-reads what is held and what the household already has, and asks the domain; the unique index
 /// is the backstop, and its violation is reported as the same "slot taken" refusal.
 /// </summary>
-public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, Audit.AuditLog audit, IClock clock)
+public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, ScheduleCache rules, Audit.AuditLog audit, IClock clock)
 {
     public Task<Outcome<Booking>> BookForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, Action<Booking>? then = null) =>
         InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();
             var schedule = target.Schedule;
-            var week = schedule.Zone.IsoWeekOf(start);
-            var weekBookings = await db.Bookings.AsNoTracking()
-                .Where(b => b.HouseholdId == household.Id && b.Start >= week.Start && b.Start < week.End
-                    && b.Status != BookingStatus.Cancelled)
-                .Select(b => b.ResourceId).ToListAsync(cancellationToken);
+            var weekBookings = await db.WeekBookingsAsync(schedule.Zone, household.Id, start, cancellationToken);
             var sameKind = target.Site.ResourcesOfKind(schedule.Space.Kind);
             var held = await db.HeldTimesAsync([target.Resource.Id], start - Duration.FromDays(1), start + Duration.FromDays(1),
                 cancellationToken);
 
-            var check = schedule.CheckHouseholdSlot(target.Resource, household, start, now, weekBookings.Count(sameKind.Contains),
+            var check = schedule.CheckHouseholdSlot(target.Resource, household, actor.As, start, now, weekBookings.Count(sameKind.Contains),
                 new QuotaPolicy(schedule.Space.Site.QuotaTiers), held);
             return check.IsSuccess
                 ? Added(Booking.ForHousehold(target.Resource.Id, check.Value.Time, check.Value.Seat,
                     household.Id, actor.As, actor.UserId, now))
                 : Outcome<Booking>.Refused(check.Refusal!);
-        }, cancellationToken);
+        }, cancellationToken, then);
 
-    /// <param name="pending">A partner's request in a space that needs approval: it holds its time until decided.</param>
+    /// <summary>
+    /// A partner's block. Where the space asks for approval and the partner itself asks, the request is
+    /// pending: it holds its time until the coordinator decides.
+    /// </summary>
     public Task<Outcome<Booking>> BookForPartnerAsync(ResourceRules target, Instant start, Instant end, int partnerId,
-        Actor actor, CancellationToken cancellationToken, bool pending = false) =>
+        Actor actor, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();
@@ -57,49 +56,52 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 cancellationToken);
             var check = target.Schedule.CheckPartnerBlock(target.Resource, start, end, now, held);
             return check.IsSuccess
-                ? Added(Booking.ForPartner(target.Resource.Id, check.Value.Time, partnerId, actor.As, actor.UserId, now, pending))
+                ? Added(Booking.ForPartner(target.Resource.Id, check.Value.Time, partnerId, actor.As, actor.UserId, now,
+                    target.Schedule.Space.NeedsApproval(actor.As)))
                 : Outcome<Booking>.Refused(check.Refusal!);
         }, cancellationToken);
 
-    public async Task<Refusal?> CancelAsync(Booking booking, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels a booking for whoever asks — a family, the desk, a partner, a coordinator, the site after a
+    /// breakdown or a rule change — under the one <see cref="CancellationPolicy"/>. The audit trail says who
+    /// and why. The household or partner is told when the site cancels (<paramref name="bySite"/>) or a
+    /// coordinator cancels for it; the desk cancels with the family, at the counter or on the phone, so it
+    /// sends nothing. An already cancelled booking is left as it is (a repeated tap does nothing twice).
+    /// </summary>
+    public async Task<Refusal?> CancelAsync(Booking booking, Actor actor, string? reason, CancellationToken cancellationToken,
+        string auditAction = "booking.cancel", bool bySite = false)
     {
         if (booking.Status == BookingStatus.Cancelled)
         {
             return null;
         }
 
-        if (booking.Cancel(clock.GetCurrentInstant(), actor.As) is { } refusal)
+        var target = await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
+        var notice = target?.Schedule.Space.MinimumNotice ?? Duration.Zero;
+        var now = clock.GetCurrentInstant();
+        if (booking.Cancel(now, actor.As, notice, reason) is { } refusal)
         {
             return refusal;
         }
 
-        audit.Record("booking.cancel", $"booking {booking.Id}", actor.As.ToString());
+        if (bySite || (actor.As == BookedBy.Coordinator && booking.MadeBy != BookedBy.Coordinator))
+        {
+            db.Notices.Add(new Notice(NoticeKind.BookingCancelledBySite, booking.Id, booking.HouseholdId, booking.PartnerId, now));
+        }
+
+        audit.Record(auditAction, $"booking {booking.Id}",
+            string.IsNullOrWhiteSpace(reason) ? $"by {actor.As}" : $"by {actor.As}: {reason.Trim()}");
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
-    /// <summary>
-    /// The site cancels a booking (a broken machine, a rule change): the household or partner is flagged
-    /// for a notice, and the audit trail says why.
-    /// </summary>
+    /// <summary>The site cancels a booking (a broken machine, a rule change), by id.</summary>
     public async Task<Refusal?> CancelBySiteAsync(int bookingId, BookedBy by, string auditAction, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        if (booking is null)
-        {
-            return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
-        }
-
-        var now = clock.GetCurrentInstant();
-        if (booking.Cancel(now, by) is { } refusal)
-        {
-            return refusal;
-        }
-
-        db.Notices.Add(new Notice(NoticeKind.BookingCancelledBySite, booking.Id, booking.HouseholdId, booking.PartnerId, now));
-        audit.Record(auditAction, $"booking {booking.Id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return booking is null
+            ? new Refusal(Rule.InvalidStatusChange, "Unknown booking.")
+            : await CancelAsync(booking, new Actor(by, null), null, cancellationToken, auditAction, bySite: true);
     }
 
     /// <summary>
@@ -121,9 +123,12 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 return Outcome<Booking>.Refused(Rule.SlotTaken, "No equivalent slot is free in the coming week.");
             }
 
-            var seatsTaken = held.Where(h => h.ResourceId == alternative.ResourceId && alternative.Overlaps(h.Start, h.End))
-                .Select(h => h.Seat).ToHashSet();
-            var seat = Enumerable.Range(1, int.MaxValue).First(s => !seatsTaken.Contains(s));
+            var capacity = schedule.Space.Resources.Single(r => r.Id == alternative.ResourceId).Capacity;
+            if (alternative.FreeSeat(capacity, held) is not (> 0 and var seat))
+            {
+                return Outcome<Booking>.Refused(Rule.SlotTaken, "That slot has just been taken.");
+            }
+
             if (booking.MoveTo(alternative.ResourceId, new SlotClaim(alternative.Time, seat), now) is { } refusal)
             {
                 return Outcome<Booking>.Refused(refusal);
@@ -146,7 +151,10 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
     /// Runs a decision under the booking write lock and saves what it changed in the same transaction;
     /// a unique-index violation (the database's own no-double-booking guard) becomes "slot taken".
     /// </summary>
-    public async Task<Outcome<T>> InTransactionAsync<T>(Func<Task<Outcome<T>>> decide, CancellationToken cancellationToken)
+    /// <param name="then">What follows from a success and must commit with it (a waitlist wish closed, a notice
+    /// that needs the new booking's id): run after the first save, inside the same transaction.</param>
+    public async Task<Outcome<T>> InTransactionAsync<T>(Func<Task<Outcome<T>>> decide, CancellationToken cancellationToken,
+        Action<T>? then = null)
     {
         await using var write = await Database.BeginBookingWriteAsync(db, writeLock, cancellationToken);
         var outcome = await decide();
@@ -158,6 +166,12 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (then is not null)
+            {
+                then(outcome.Value!);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await write.CommitAsync(cancellationToken);
             return outcome;
         }

@@ -38,9 +38,45 @@ public static class BookingsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/bookings/{id:int}", CancelAsync)
             .WithSummary("Cancels a booking; its slot is free again.")
+            .WithDescription("The same rule as on the pages: a partner until the start of its block, the desk until the start, " +
+                "a coordinator at any time but, once a session has started or taken place, only with `reason` (correcting the record). " +
+                "422 `too-late` or `reason-required` otherwise.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        foreach (var (path, action) in new[] { ("check-in", Desk.DeskAction.CheckIn), ("no-show", Desk.DeskAction.NoShow), ("complete", Desk.DeskAction.Complete) })
+        {
+            api.MapPost($"/bookings/{{id:int}}/{path}", (int id, HttpContext http, Desk.BookingActions actions, CantinaOpsDb db, CancellationToken ct) =>
+                    ApplyAsync(id, action, http, actions, db, ct))
+                .WithSummary($"The desk's \"{path}\" on a booking, as on the today board (desk and coordinators).")
+                .Produces<BookingResponse>()
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static async Task<IResult> ApplyAsync(int id, Desk.DeskAction action, HttpContext http, Desk.BookingActions actions,
+        CantinaOpsDb db, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        if (!user.IsStaff)
+        {
+            return ApiProblems.Forbidden("Only the desk and coordinators check people in or mark absences.");
+        }
+
+        var (found, refusal) = await actions.ApplyAsync(id, action, new Actor(user.BookedAs, user.UserId), cancellationToken);
+        if (!found)
+        {
+            return ApiProblems.NotFound($"Booking {id}");
+        }
+
+        return refusal is not null
+            ? ApiProblems.From(refusal)
+            : await FindVisibleAsync(id, user, db, tracked: false, cancellationToken) is { } f
+                ? TypedResults.Ok(ToResponse(f.Booking, f.Zone))
+                : ApiProblems.NotFound($"Booking {id}");
     }
 
     private static async Task<IResult> CreateAsync(CreateBookingRequest request, HttpContext http, CantinaOpsDb db,
@@ -119,9 +155,7 @@ public static class BookingsApi
                 return ApiProblems.From(endAt.Refusal!);
             }
 
-            // A partner's own request waits for approval where the space asks for it; staff bookings do not.
-            outcome = await bookings.BookForPartnerAsync(target, startAt.Value, endAt.Value, partnerId, actor, cancellationToken,
-                pending: !user.IsStaff && target.Schedule.Space.RequiresApproval);
+            outcome = await bookings.BookForPartnerAsync(target, startAt.Value, endAt.Value, partnerId, actor, cancellationToken);
         }
 
         return outcome.Value is { } booking
@@ -135,7 +169,7 @@ public static class BookingsApi
         return found is { } f ? TypedResults.Ok(ToResponse(f.Booking, f.Zone)) : ApiProblems.NotFound($"Booking {id}");
     }
 
-    private static async Task<IResult> CancelAsync(int id, HttpContext http, CantinaOpsDb db, BookingService bookings,
+    private static async Task<IResult> CancelAsync(int id, string? reason, HttpContext http, CantinaOpsDb db, BookingService bookings,
         CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(http.User);
@@ -144,7 +178,7 @@ public static class BookingsApi
             return ApiProblems.NotFound($"Booking {id}");
         }
 
-        var refusal = await bookings.CancelAsync(found.Booking, new Actor(user.BookedAs, user.UserId), cancellationToken);
+        var refusal = await bookings.CancelAsync(found.Booking, new Actor(user.BookedAs, user.UserId), reason, cancellationToken);
         return refusal is null ? TypedResults.NoContent() : ApiProblems.From(refusal);
     }
 

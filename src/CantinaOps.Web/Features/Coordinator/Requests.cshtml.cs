@@ -1,6 +1,6 @@
 using CantinaOps.Domain.Bookings;
 using CantinaOps.Web.Data;
-using CantinaOps.Web.Features.Partners;
+using CantinaOps.Web.Features.Partner;
 using CantinaOps.Web.Features.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,7 @@
 using CantinaOps.Domain.Bookings;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Audit;
+using CantinaOps.Web.Features.Bookings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -14,12 +15,15 @@ public enum DeskAction
     Complete,
 }
 
-/// <summary>The desk's one-tap actions on a booking, each recorded in the audit trail.</summary>
-public sealed class BookingActions(CantinaOpsDb db, AuditLog audit, IClock clock)
+/// <summary>
+/// Check in, mark absent, cancel, complete: one path for the board, the API and the no-show job. Each
+/// action asks the booking (the domain decides what it may become), writes its audit entry and saves once.
+/// </summary>
+public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, AuditLog audit, IClock clock)
 {
-    /// <returns>Null when done; the refusal otherwise. Throws nothing for a missing booking: returns it as not found.</returns>
-    public async Task<(bool Found, Refusal? Refusal)> ApplyAsync(int bookingId, DeskAction action, BookedBy by,
-        CancellationToken cancellationToken)
+    /// <returns>Found is false for an unknown booking; Refusal is null when done.</returns>
+    public async Task<(bool Found, Refusal? Refusal)> ApplyAsync(int bookingId, DeskAction action, Actor actor,
+        CancellationToken cancellationToken, string? reason = null)
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
         if (booking is null)
@@ -27,12 +31,16 @@ public sealed class BookingActions(CantinaOpsDb db, AuditLog audit, IClock clock
             return (false, null);
         }
 
+        if (action == DeskAction.Cancel)
+        {
+            return (true, await bookings.CancelAsync(booking, actor, reason, cancellationToken));
+        }
+
         var now = clock.GetCurrentInstant();
         var refusal = action switch
         {
             DeskAction.CheckIn => booking.CheckIn(now),
             DeskAction.NoShow => booking.MarkNoShow(now),
-            DeskAction.Cancel => booking.Cancel(now, by),
             DeskAction.Complete => booking.Complete(now),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
@@ -46,6 +54,41 @@ public sealed class BookingActions(CantinaOpsDb db, AuditLog audit, IClock clock
             : $"partner {booking.PartnerId}";
         audit.Record($"booking.{action.ToString().ToLowerInvariant()}", $"booking {booking.Id}", code);
         await db.SaveChangesAsync(cancellationToken);
+        if (action == DeskAction.NoShow && booking.HouseholdId is { } householdId)
+        {
+            await CountAbsencesAsync([householdId], cancellationToken);
+        }
+
         return (true, null);
+    }
+
+    /// <summary>
+    /// After absences were marked (by the desk or the job), applies the site's <see cref="NoShowPolicy"/>:
+    /// a household with too many absences lately books only through the desk for a while, and is told.
+    /// </summary>
+    public async Task CountAbsencesAsync(IReadOnlyCollection<int> householdIds, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var site = await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken);
+        var policy = NoShowPolicy.Of(site);
+        var windowStart = policy.WindowStart(now);
+        foreach (var householdId in householdIds)
+        {
+            var absences = await db.Bookings.Where(b => b.HouseholdId == householdId && b.Status == BookingStatus.NoShow && b.Start >= windowStart)
+                .OrderByDescending(b => b.Start).Select(b => b.Id).ToListAsync(cancellationToken);
+            var household = await db.Households.SingleAsync(h => h.Id == householdId, cancellationToken);
+            if (policy.PauseUntil(household, absences.Count, now) is { } until)
+            {
+                household.PauseSelfBooking(until);
+                audit.Record("household.self-booking-paused", household.Code, $"{absences.Count} no-shows");
+            }
+
+            if (absences.Count > 0)
+            {
+                db.Notices.Add(new Notice(NoticeKind.NoShowWarning, absences[0], householdId, null, now));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -30,7 +30,7 @@ public sealed class IndexModel(TodayBoard board, BookingActions actions, Cantina
     public async Task<IActionResult> OnPostAsync(int bookingId, DeskAction action, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(User);
-        var (found, refusal) = await actions.ApplyAsync(bookingId, action, user.BookedAs, cancellationToken);
+        var (found, refusal) = await actions.ApplyAsync(bookingId, action, new Bookings.Actor(user.BookedAs, user.UserId), cancellationToken);
         if (!found)
         {
             return NotFound();

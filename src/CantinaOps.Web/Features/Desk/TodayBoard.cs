@@ -37,7 +37,12 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
             .Where(b => b.Start >= from && b.Start < to && b.Status != BookingStatus.Cancelled)
             .Select(b => new
             {
-                b.Id, b.ResourceId, b.Start, b.End, b.Status, b.HeldFrom,
+                b.Id,
+                b.ResourceId,
+                b.Start,
+                b.End,
+                b.Status,
+                b.HeldFrom,
                 Household = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => new { h.Code, h.Size, h.Language }).FirstOrDefault(),
                 Partner = db.Partners.Where(p => p.Id == b.PartnerId).Select(p => p.Name).FirstOrDefault(),
             })

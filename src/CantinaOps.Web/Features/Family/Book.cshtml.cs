@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Bookings;
 using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Features.Api;
@@ -9,7 +10,7 @@ using NodaTime.Text;
 namespace CantinaOps.Web.Features.Family;
 
 /// <summary>A family picks a day card, then a time; the app gives it a free machine and a ticket.</summary>
-public sealed class BookModel(FamilyBookings bookings, IStringLocalizer<SharedResource> l) : FamilyPage
+public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService waitlist, IStringLocalizer<SharedResource> l) : FamilyPage
 {
     [BindProperty(SupportsGet = true)] public int Space { get; set; }
     [BindProperty(SupportsGet = true)] public ResourceKind Kind { get; set; } = ResourceKind.Washer;
@@ -46,13 +47,36 @@ public sealed class BookModel(FamilyBookings bookings, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnPostWaitlistAsync(CancellationToken cancellationToken)
     {
-        if (Day is null || LocalDatePattern.Iso.Parse(Day) is not { Success: true } day)
+        if (DateWindow.ParseDate(Day) is not { } day)
         {
             return BadRequest();
         }
 
-        await bookings.JoinWaitlistAsync(HouseholdId, Space, day.Value, cancellationToken);
+        var outcome = await waitlist.JoinAsync(HouseholdId, Space, day, new Bookings.Actor(BookedBy.Household, null), cancellationToken);
+        if (outcome is not { } joined)
+        {
+            return NotFound();
+        }
+
+        if (!joined.IsSuccess)
+        {
+            ModelState.AddModelError(string.Empty, l[$"Rule.{joined.Refusal!.Rule}"]);
+            return await LoadAsync(cancellationToken);
+        }
+
         TempData["Message"] = l["Family.Waitlist.Joined"].Value;
+        return RedirectToPage(new { space = Space, kind = Kind, day = Day });
+    }
+
+    public async Task<IActionResult> OnPostLeaveWaitlistAsync(CancellationToken cancellationToken)
+    {
+        if (DateWindow.ParseDate(Day) is not { } day)
+        {
+            return BadRequest();
+        }
+
+        await waitlist.LeaveAsync(HouseholdId, Space, day, new Bookings.Actor(BookedBy.Household, null), cancellationToken);
+        TempData["Message"] = l["Family.Waitlist.Left"].Value;
         return RedirectToPage(new { space = Space, kind = Kind, day = Day });
     }
 
@@ -69,7 +93,7 @@ public sealed class BookModel(FamilyBookings bookings, IStringLocalizer<SharedRe
         Days = await bookings.DaysAsync(Space, cancellationToken);
         ChosenDay = Day is not null && LocalDatePattern.Iso.Parse(Day) is { Success: true } d && Days.Contains(d.Value) ? d.Value : Days[0];
         Times = await bookings.TimesAsync(Space, Kind, ChosenDay, cancellationToken);
-        OnWaitlist = (await bookings.WaitlistDaysAsync(HouseholdId, Space, cancellationToken)).Contains(ChosenDay);
+        OnWaitlist = (await waitlist.OpenDaysAsync(HouseholdId, Space, cancellationToken)).Contains(ChosenDay);
         return Page();
     }
 }

@@ -155,7 +155,7 @@ public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard gua
 
     private async Task<Household?> FindByPhoneAsync(string typed, CancellationToken cancellationToken)
     {
-        var phone = Households.HouseholdRegistration.NormalisePhone(typed);
+        var phone = Desk.Households.HouseholdRegistration.NormalisePhone(typed);
         return phone is null
             ? null
             : await db.Households.Where(h => h.Phone == phone && h.IsActive).OrderBy(h => h.Id).FirstOrDefaultAsync(cancellationToken);

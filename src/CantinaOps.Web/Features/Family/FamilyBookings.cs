@@ -63,11 +63,6 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
     public async Task<Outcome<Booking>> BookAsync(Household household, int spaceId, ResourceKind kind, Instant start,
         CancellationToken cancellationToken)
     {
-        if (household.IsSelfBookingPaused(clock.GetCurrentInstant()))
-        {
-            return Outcome<Booking>.Refused(Rule.SelfBookingPaused, "After several absences, booking goes through the desk for a few days.");
-        }
-
         var site = await SiteAsync(cancellationToken);
         var space = site.Spaces.Single(s => s.Id == spaceId);
         Outcome<Booking> last = Outcome<Booking>.Refused(Rule.SlotTaken, "No machine is free then.");
@@ -96,43 +91,17 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
             var (resource, schedule) = site.Resource(b.ResourceId) ?? throw new InvalidOperationException("Unknown resource.");
             var notice = schedule.Space.MinimumNotice;
             return new Ticket(b.Id, resource.Kind, resource.Name, b.Start.InZone(site.Zone).LocalDateTime, b.End.InZone(site.Zone).LocalDateTime,
-                b.Status, b.Status == BookingStatus.Confirmed && now <= b.Start - notice, notice, resource.SpaceId);
+                b.Status, CancellationPolicy.Allows(b, BookedBy.Household, now, notice), notice, resource.SpaceId);
         }).ToList();
     }
 
+    /// <returns>Null when cancelled (or not this family's booking: another family's id is simply not found).</returns>
     public async Task<Refusal?> CancelAsync(int householdId, int bookingId, CancellationToken cancellationToken)
     {
-        // Scoped by household: another family's booking id is simply not found.
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.HouseholdId == householdId, cancellationToken);
-        var site = await SiteAsync(cancellationToken);
-        if (booking is null || site.Resource(booking.ResourceId) is not { } target)
-        {
-            return null;
-        }
-
-        var refusal = booking.CancelByHousehold(clock.GetCurrentInstant(), target.Schedule.Space.MinimumNotice);
-        if (refusal is null)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return refusal;
+        return booking is null ? null : await bookings.CancelAsync(booking, new Actor(BookedBy.Household, null), null, cancellationToken);
     }
 
     public Task<bool> OwnsAsync(int householdId, int bookingId, CancellationToken cancellationToken) =>
         db.Bookings.AnyAsync(b => b.Id == bookingId && b.HouseholdId == householdId, cancellationToken);
-
-    public async Task JoinWaitlistAsync(int householdId, int spaceId, LocalDate day, CancellationToken cancellationToken)
-    {
-        if (!await db.Waitlist.AnyAsync(w => w.HouseholdId == householdId && w.SpaceId == spaceId && w.Day == day && w.ClosedAt == null,
-                cancellationToken))
-        {
-            db.Waitlist.Add(new WaitlistEntry(householdId, spaceId, day, clock.GetCurrentInstant()));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
-
-    public Task<List<LocalDate>> WaitlistDaysAsync(int householdId, int spaceId, CancellationToken cancellationToken) =>
-        db.Waitlist.Where(w => w.HouseholdId == householdId && w.SpaceId == spaceId && w.ClosedAt == null)
-            .Select(w => w.Day).ToListAsync(cancellationToken);
 }

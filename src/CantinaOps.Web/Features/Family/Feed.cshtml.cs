@@ -1,4 +1,4 @@
-using CantinaOps.Web.Features.Partners;
+using CantinaOps.Web.Features.Partner;
 
 namespace CantinaOps.Web.Features.Family;
 

@@ -142,7 +142,7 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
         if (dispatch.Attachments is { Length: > 0 } ids && dispatch.Address is { } address)
         {
             var wanted = ids.Split(',').Select(long.Parse).ToList();
-            var documents = await db.Set<Printing.StoredDocument>().AsNoTracking().Where(d => wanted.Contains(d.Id)).ToListAsync(cancellationToken);
+            var documents = await db.Set<Print.StoredDocument>().AsNoTracking().Where(d => wanted.Contains(d.Id)).ToListAsync(cancellationToken);
             var l = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
             return documents.Count == 0 ? null : new OutgoingMessage(address, l[$"Topic.{dispatch.Topic}"], l["Msg.Documents"], dispatch.Key,
                 documents.Select(d => new Attachment(d.FileName, d.Content)).ToList());

@@ -1,6 +1,6 @@
 using CantinaOps.Domain.Partners;
 using CantinaOps.Web.Data;
-using CantinaOps.Web.Features.Partners;
+using CantinaOps.Web.Features.Partner;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

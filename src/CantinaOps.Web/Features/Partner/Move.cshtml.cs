@@ -1,4 +1,4 @@
-using CantinaOps.Web.Features.Partners;
+using CantinaOps.Web.Features.Partner;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NodaTime.Text;

@@ -52,7 +52,7 @@ public sealed class RequestModel(CantinaOpsDb db, ScheduleCache rules, BookingSe
 
         var zone = target.Schedule.Zone;
         var outcome = await bookings.BookForPartnerAsync(target, zone.ToInstant(day.Value + block.Value.Start), zone.ToInstant(day.Value + block.Value.End),
-            PartnerId, Actor, cancellationToken, pending: target.Schedule.Space.RequiresApproval);
+            PartnerId, Actor, cancellationToken);
         if (!outcome.IsSuccess)
         {
             ModelState.AddModelError(string.Empty, $"{l[$"Rule.{outcome.Refusal!.Rule}"]} ({outcome.Refusal.Detail})");

@@ -1,7 +1,7 @@
 using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
-using CantinaOps.Web.Features.Partners;
+using CantinaOps.Web.Features.Partner;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

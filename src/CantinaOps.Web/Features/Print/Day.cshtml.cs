@@ -1,4 +1,4 @@
-using CantinaOps.Web.Features.Printing;
+using CantinaOps.Web.Features.Print;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

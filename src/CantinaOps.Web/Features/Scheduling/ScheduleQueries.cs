@@ -50,17 +50,28 @@ internal static class ScheduleQueries
     public static async Task<IReadOnlyList<WeekUsage>> WeekUsageAsync(this CantinaOpsDb db, ScheduleCache.SiteRules site,
         CantinaOps.Domain.Households.Household household, Instant inWeek, CancellationToken cancellationToken)
     {
-        var week = site.Zone.IsoWeekOf(inWeek);
-        var resourceIds = await db.Bookings.AsNoTracking()
-            .Where(b => b.HouseholdId == household.Id && b.Start >= week.Start && b.Start < week.End
-                && b.Status != CantinaOps.Domain.Bookings.BookingStatus.Cancelled)
-            .Select(b => b.ResourceId).ToListAsync(cancellationToken);
+        var resourceIds = await db.WeekBookingsAsync(site.Zone, household.Id, inWeek, cancellationToken);
         var policy = new QuotaPolicy(site.Spaces.Count > 0 ? site.Spaces[0].Site.QuotaTiers : []);
         return site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen).OrderBy(s => s.Kind).Select(s =>
         {
             var ofKind = site.ResourcesOfKind(s.Kind);
             return new WeekUsage(s, resourceIds.Count(ofKind.Contains), policy.WeeklyLimit(s.Kind, household.Size));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The resources of a household's bookings in the ISO week of <paramref name="inWeek"/> that count
+    /// toward its quota (every booking not cancelled: an absence used its place). The one weekly count,
+    /// for booking, waitlist wishes and what pages show.
+    /// </summary>
+    public static Task<List<int>> WeekBookingsAsync(this CantinaOpsDb db, DateTimeZone zone, int householdId, Instant inWeek,
+        CancellationToken cancellationToken)
+    {
+        var week = zone.IsoWeekOf(inWeek);
+        return db.Bookings.AsNoTracking()
+            .Where(b => b.HouseholdId == householdId && b.Start >= week.Start && b.Start < week.End
+                && b.Status != CantinaOps.Domain.Bookings.BookingStatus.Cancelled)
+            .Select(b => b.ResourceId).ToListAsync(cancellationToken);
     }
 
     /// <summary>No booking lasts longer than this (slots and blocks stay within a day).</summary>

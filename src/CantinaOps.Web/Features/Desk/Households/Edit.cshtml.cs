@@ -2,7 +2,7 @@ using CantinaOps.Domain.Households;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Family;
-using CantinaOps.Web.Features.Households;
+using CantinaOps.Web.Features.Desk.Households;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,8 +34,11 @@ public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, House
 
         Input = new HouseholdInput
         {
-            Size = Household.Size, Language = Household.Language, Phone = Household.Phone,
-            DisplayName = Household.DisplayName, Hotel = Household.Hotel,
+            Size = Household.Size,
+            Language = Household.Language,
+            Phone = Household.Phone,
+            DisplayName = Household.DisplayName,
+            Hotel = Household.Hotel,
         };
         return Page();
     }

@@ -11,5 +11,5 @@ public sealed class HouseholdInput
 
     public Dictionary<string, string[]> Errors { get; set; } = [];
 
-    public CantinaOps.Web.Features.Households.HouseholdRegistration.Form ToForm() => new(Size, Language, DisplayName, Phone, Hotel);
+    public HouseholdRegistration.Form ToForm() => new(Size, Language, DisplayName, Phone, Hotel);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using CantinaOps.Web.Features.Printing;
+using CantinaOps.Web.Features.Print;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

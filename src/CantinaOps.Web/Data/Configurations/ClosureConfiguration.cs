@@ -1,0 +1,15 @@
+using CantinaOps.Domain.Sites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CantinaOps.Web.Data.Configurations;
+
+internal sealed class ClosureConfiguration : IEntityTypeConfiguration<Closure>
+{
+    public void Configure(EntityTypeBuilder<Closure> builder)
+    {
+        builder.Property(c => c.Reason).HasMaxLength(200);
+        builder.HasOne(c => c.Space).WithMany().HasForeignKey(c => c.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.SiteId, c.LastDay });
+    }
+}

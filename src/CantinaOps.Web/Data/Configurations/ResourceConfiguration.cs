@@ -1,0 +1,14 @@
+using CantinaOps.Domain.Sites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CantinaOps.Web.Data.Configurations;
+
+internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
+{
+    public void Configure(EntityTypeBuilder<Resource> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(120);
+        builder.HasMany(r => r.Outages).WithOne(o => o.Resource).HasForeignKey(o => o.ResourceId);
+    }
+}

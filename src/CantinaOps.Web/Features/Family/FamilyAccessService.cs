@@ -151,7 +151,7 @@ public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard gua
     }
 
     /// <summary>What a phone way in is counted against: the number as normalised, or as typed when it is no number.</summary>
-    private static string PhoneKey(string typed) => Households.HouseholdRegistration.NormalisePhone(typed) ?? typed.Trim();
+    private static string PhoneKey(string typed) => Desk.Households.HouseholdRegistration.NormalisePhone(typed) ?? typed.Trim();
 
     private async Task<Household?> FindByPhoneAsync(string typed, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
@@ -22,7 +23,7 @@ public static partial class SiteDateTimeText
         return zone.MapLocal(zoned.LocalDateTime).Count > 1 ? local + OffsetText.Format(zoned.Offset) : local;
     }
 
-    /// <summary>Reads a local date-time with an optional offset; null when the text is malformed.</summary>
+    /// <summary>Reads a local date-time with an optional offset; null when the text is malformed or outside the app's date window.</summary>
     public static (LocalDateTime Local, Offset? Offset)? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -38,7 +39,7 @@ public static partial class SiteDateTimeText
 
         var localText = match.Groups["local"].Value;
         var local = (localText.Length == 16 ? Minutes : Seconds).Parse(localText);
-        if (!local.Success)
+        if (!local.Success || !DateWindow.Contains(local.Value))
         {
             return null;
         }

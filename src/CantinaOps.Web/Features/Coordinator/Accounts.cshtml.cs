@@ -26,7 +26,8 @@ public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db,
 
     public async Task<IActionResult> OnPostInviteAsync(string? email, string? name, string role, int? partnerId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(email) || !Roles.All.Contains(role) || (role == Roles.Partner) != (partnerId is not null))
+        if (string.IsNullOrWhiteSpace(email) || !Roles.All.Contains(role) || (role == Roles.Partner) != (partnerId is not null)
+            || (partnerId is { } partner && !await db.Partners.AnyAsync(p => p.Id == partner, cancellationToken)))
         {
             return await FailAsync("Coord.InviteInvalid", cancellationToken);
         }

@@ -29,26 +29,26 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (LocalDatePattern.Iso.Parse(First ?? "") is not { Success: true } first || string.IsNullOrWhiteSpace(Reason))
+        if (DateWindow.ParseDate(First) is not { } first || string.IsNullOrWhiteSpace(Reason))
         {
             ModelState.AddModelError(string.Empty, l["Coord.ClosureInvalid"]);
             return Page();
         }
 
-        var last = LocalDatePattern.Iso.Parse(Last ?? "") is { Success: true } l2 ? l2.Value : first.Value;
-        if (last < first.Value)
+        var last = string.IsNullOrWhiteSpace(Last) ? first : DateWindow.ParseDate(Last);
+        if (last is null || last < first)
         {
             ModelState.AddModelError(string.Empty, l["Coord.ClosureInvalid"]);
             return Page();
         }
 
-        Site.AddClosure(first.Value, last, Reason.Trim(), Site.Spaces.FirstOrDefault(s => s.Id == SpaceId));
+        Site.AddClosure(first, last.Value, Reason.Trim(), Site.Spaces.FirstOrDefault(s => s.Id == SpaceId));
         if (!Confirm && (Preview = await settings.PreviewAsync(Site, cancellationToken)).Count > 0)
         {
             return Page();
         }
 
-        return Saved(await settings.SaveAsync("closure.add", $"{first.Value}–{last} {Reason}", cancellationToken));
+        return Saved(await settings.SaveAsync("closure.add", $"{first}–{last} {Reason}", cancellationToken));
     }
 
     public async Task<IActionResult> OnPostHolidaysAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Partners;
 using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
@@ -36,16 +37,16 @@ public sealed class PartnersModel(CantinaOpsDb db, AuditLog audit, IStringLocali
 
     public async Task<IActionResult> OnPostAgreementAsync(int partnerId, string? first, string? last, List<int> spaceIds, CancellationToken cancellationToken)
     {
-        if (LocalDatePattern.Iso.Parse(first ?? "") is not { Success: true } from || LocalDatePattern.Iso.Parse(last ?? "") is not { Success: true } to
-            || to.Value < from.Value || spaceIds.Count == 0 || !await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
+        if (DateWindow.ParseDate(first) is not { } from || DateWindow.ParseDate(last) is not { } to
+            || to < from || spaceIds.Count == 0 || !await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
         {
             ModelState.AddModelError(string.Empty, l["Coord.AgreementInvalid"]);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        db.Agreements.Add(new Agreement(partnerId, from.Value, to.Value, spaceIds));
-        audit.Record("agreement.add", $"partner {partnerId}", $"{from.Value}–{to.Value}");
+        db.Agreements.Add(new Agreement(partnerId, from, to, spaceIds));
+        audit.Record("agreement.add", $"partner {partnerId}", $"{from}–{to}");
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = l["Household.Saved"].Value;
         return RedirectToPage();

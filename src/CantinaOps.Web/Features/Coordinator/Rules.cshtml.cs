@@ -20,6 +20,14 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
     public async Task<IActionResult> OnPostSlotsAsync(Dictionary<ResourceKind, int> minutes, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        // A key that is no kind of machine, or a length that is no number, fails binding: refused, never skipped.
+        if (!ModelState.IsValid || minutes is null || minutes.Keys.Any(k => !Enum.IsDefined(k)))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, l["Coord.SlotInvalid"]);
+            return Page();
+        }
+
         try
         {
             foreach (var (kind, length) in minutes)
@@ -94,7 +102,12 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
         await LoadAsync(cancellationToken);
         if (retireId is { } id)
         {
-            (await db.Checklist.SingleAsync(c => c.Id == id, cancellationToken)).Retire();
+            if (await db.Checklist.SingleOrDefaultAsync(c => c.Id == id && c.SiteId == Site.Id, cancellationToken) is not { } item)
+            {
+                return NotFound();
+            }
+
+            item.Retire();
         }
         else if (!string.IsNullOrWhiteSpace(text))
         {

@@ -89,7 +89,7 @@ public sealed class BookModel(BookFlow flow, ScheduleCache rules, CantinaOpsDb d
             return NotFound();
         }
 
-        ChosenDay = Day is not null && LocalDatePattern.Iso.Parse(Day) is { Success: true } d ? d.Value : Today;
+        ChosenDay = DateWindow.ParseDate(Day) ?? Today;
         if (Resource is { } resourceId && SiteDateTimeText.Parse(Start) is { } start)
         {
             Slot = await rules.ForResourceAsync(db, resourceId, cancellationToken);

@@ -39,9 +39,7 @@ public sealed class WeekModel(CantinaOpsDb db, ScheduleCache rules, Availability
 
         var site = await rules.DefaultAsync(db, cancellationToken);
         var zone = site.Zone;
-        var day = week is not null && LocalDatePattern.Iso.Parse(week) is { Success: true } parsed
-            ? parsed.Value
-            : zone.Today(clock.GetCurrentInstant());
+        var day = DateWindow.ParseDate(week) ?? zone.Today(clock.GetCurrentInstant());
         Monday = day.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
 
         var result = (await availability.RunAsync(site.SiteId, Monday, 7, s => s.Id == Space.Id, cancellationToken)).Single();

@@ -91,7 +91,7 @@ public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService 
 
         SpaceName = space.Name;
         Days = await bookings.DaysAsync(Space, cancellationToken);
-        ChosenDay = Day is not null && LocalDatePattern.Iso.Parse(Day) is { Success: true } d && Days.Contains(d.Value) ? d.Value : Days[0];
+        ChosenDay = DateWindow.ParseDate(Day) is { } d && Days.Contains(d) ? d : Days[0];
         Times = await bookings.TimesAsync(Space, Kind, ChosenDay, cancellationToken);
         OnWaitlist = (await waitlist.OpenDaysAsync(HouseholdId, Space, cancellationToken)).Contains(ChosenDay);
         return Page();

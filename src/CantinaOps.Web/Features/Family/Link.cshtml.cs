@@ -12,9 +12,9 @@ namespace CantinaOps.Web.Features.Family;
 [EnableRateLimiting(nameof(Purpose.Links))]
 public sealed class LinkModel(FamilyAccessService access) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
-        var household = await access.CheckLinkAsync(token, cancellationToken);
+        var household = string.IsNullOrWhiteSpace(token) ? null : await access.CheckLinkAsync(token, cancellationToken);
         if (household is null)
         {
             return RedirectToPage("/Family/SignIn");

@@ -44,9 +44,10 @@ public sealed class TicketModel(FamilyBookings bookings, IStringLocalizer<Shared
             return NotFound();
         }
 
+        // A time that does not exist on the site's clock (the spring-forward gap, a wrong offset) is refused like any rule.
         var at = site.Zone.Resolve(local.Local, local.Offset);
         var outcome = at.IsSuccess ? await bookings.BookAsync(household, wash.SpaceId, ResourceKind.Dryer, at.Value, cancellationToken) : default;
-        if (!outcome.IsSuccess)
+        if (!at.IsSuccess || !outcome.IsSuccess)
         {
             TempData["Message"] = l[$"Rule.{(at.Refusal ?? outcome.Refusal)!.Rule}"].Value;
             return RedirectToPage(new { id });

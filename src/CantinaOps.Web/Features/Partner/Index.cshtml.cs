@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using CantinaOps.Web.Features.Partner;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,7 +15,7 @@ public sealed class IndexModel(PartnerCalendar calendar, PartnerScheduling sched
 
     public async Task OnGetAsync(string? from, CancellationToken cancellationToken)
     {
-        LocalDate? first = from is not null && LocalDatePattern.Iso.Parse(from) is { Success: true } d ? d.Value : null;
+        var first = DateWindow.ParseDate(from);
         (Partner, Entries) = await calendar.LoadAsync(PartnerId, first, 10, cancellationToken);
     }
 

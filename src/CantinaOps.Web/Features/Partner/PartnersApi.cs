@@ -98,12 +98,12 @@ public static class PartnersApi
         var choices = new Dictionary<LocalDate, ConflictChoice>();
         foreach (var (day, choice) in body.Choices ?? [])
         {
-            if (LocalDatePattern.Iso.Parse(day) is not { Success: true } date || !Enum.TryParse<ConflictChoice>(choice.Replace("-", "", StringComparison.Ordinal), true, out var c))
+            if (DateWindow.ParseDate(day) is not { } date || !Enum.TryParse<ConflictChoice>(choice.Replace("-", "", StringComparison.Ordinal), true, out var c))
             {
                 return ApiProblems.Invalid("choices", "choices map a day (2026-05-14) to skip, move or cancel-series.");
             }
 
-            choices[date.Value] = c;
+            choices[date] = c;
         }
 
         var outcome = await scheduling.SaveAsync(parsed.PartnerId, parsed.Request, choices, new Actor(user.BookedAs, user.UserId), cancellationToken);
@@ -139,7 +139,7 @@ public static class PartnersApi
         var time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
         if (body.ResourceId is not { } resourceId || body.Days is not { Length: > 0 } days
             || time.Parse(body.Start ?? "") is not { Success: true } start || time.Parse(body.End ?? "") is not { Success: true } end
-            || LocalDatePattern.Iso.Parse(body.From ?? "") is not { Success: true } from || LocalDatePattern.Iso.Parse(body.To ?? "") is not { Success: true } to)
+            || DateWindow.ParseDate(body.From) is not { } from || DateWindow.ParseDate(body.To) is not { } to)
         {
             return null;
         }
@@ -154,7 +154,7 @@ public static class PartnersApi
         IResult? forbidden = partnerId is null || (!user.IsStaff && body.PartnerId is not null && body.PartnerId != user.PartnerId)
             ? ApiProblems.Forbidden("A partner user plans series only for its own association.")
             : null;
-        return new Parsed(partnerId ?? 0, new SeriesRequest(resourceId, weekdays, start.Value, end.Value, from.Value, to.Value), forbidden);
+        return new Parsed(partnerId ?? 0, new SeriesRequest(resourceId, weekdays, start.Value, end.Value, from, to), forbidden);
     }
 
     private static OccurrenceResponse ToResponse(OccurrencePlan plan, DateTimeZone zone) => new(

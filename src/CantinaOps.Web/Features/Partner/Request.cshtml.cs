@@ -27,13 +27,13 @@ public sealed class RequestModel(CantinaOpsDb db, ScheduleCache rules, BookingSe
     {
         var kitchen = await db.Resources.Where(r => r.Kind == ResourceKind.ProfessionalKitchen && r.IsActive).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var target = await rules.ForResourceAsync(db, kitchen, cancellationToken);
-        if (target is null || Day is null || LocalDatePattern.Iso.Parse(Day) is not { Success: true } day)
+        if (target is null || Day is null || DateWindow.ParseDate(Day) is not { } day)
         {
             ModelState.AddModelError(nameof(Day), l["Partner.ChooseDay"]);
             return Page();
         }
 
-        var range = target.Schedule.Space.RangesOn(day.Value.DayOfWeek).FirstOrDefault();
+        var range = target.Schedule.Space.RangesOn(day.DayOfWeek).FirstOrDefault();
         var noon = new LocalTime(13, 0);
         var time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
         (LocalTime Start, LocalTime End)? block = (Preset, range) switch
@@ -51,7 +51,7 @@ public sealed class RequestModel(CantinaOpsDb db, ScheduleCache rules, BookingSe
         }
 
         var zone = target.Schedule.Zone;
-        var outcome = await bookings.BookForPartnerAsync(target, zone.ToInstant(day.Value + block.Value.Start), zone.ToInstant(day.Value + block.Value.End),
+        var outcome = await bookings.BookForPartnerAsync(target, zone.ToInstant(day + block.Value.Start), zone.ToInstant(day + block.Value.End),
             PartnerId, Actor, cancellationToken);
         if (!outcome.IsSuccess)
         {

@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using CantinaOps.Web.Features.Print;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -12,7 +13,7 @@ public sealed class ScheduleModel(PrintQueries queries, IClock clock) : PartnerP
 
     public async Task<IActionResult> OnGetAsync(string? month, string? format, CancellationToken cancellationToken)
     {
-        var day = month is not null && LocalDatePattern.Iso.Parse(month + "-01") is { Success: true } d ? d.Value : clock.GetCurrentInstant().InUtc().Date;
+        var day = DateWindow.ParseMonth(month) ?? clock.GetCurrentInstant().InUtc().Date;
         Schedule = (await queries.PartnerScheduleAsync(PartnerId, day, cancellationToken))!;
         ViewData["Pdf"] = $"?month={day:uuuu-MM}&format=pdf";
         return format == "pdf" ? File(PdfDocuments.PartnerSchedule(Schedule), "application/pdf", $"planning-{day:uuuu-MM}.pdf") : Page();

@@ -58,8 +58,8 @@ public sealed class SeriesModel(CantinaOpsDb db, PartnerScheduling scheduling, I
             .Select(k => (Day: k[7..^1], Value: Request.Form[k].ToString()))
             .Where(c => Enum.TryParse<ConflictChoice>(c.Value, out _))
             .ToDictionary(c => c.Day, c => Enum.Parse<ConflictChoice>(c.Value));
-        var choices = Choice.Where(c => LocalDatePattern.Iso.Parse(c.Key).Success)
-            .ToDictionary(c => LocalDatePattern.Iso.Parse(c.Key).Value, c => c.Value);
+        var choices = Choice.Where(c => DateWindow.ParseDate(c.Key) is not null)
+            .ToDictionary(c => DateWindow.ParseDate(c.Key)!.Value, c => c.Value);
         var outcome = await scheduling.SaveAsync(PartnerId, request, choices, Actor, cancellationToken);
         if (!outcome.IsSuccess)
         {
@@ -78,13 +78,13 @@ public sealed class SeriesModel(CantinaOpsDb db, PartnerScheduling scheduling, I
             .Select(r => new { r.Id, r.Space.Site.TimeZoneId }).FirstOrDefaultAsync(cancellationToken);
         var time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
         if (kitchen is null || Days.Count == 0 || !time.Parse(Start).Success || !time.Parse(End).Success
-            || LocalDatePattern.Iso.Parse(From ?? "") is not { Success: true } from || LocalDatePattern.Iso.Parse(To ?? "") is not { Success: true } to)
+            || DateWindow.ParseDate(From) is not { } from || DateWindow.ParseDate(To) is not { } to)
         {
             ModelState.AddModelError(string.Empty, l["Partner.SeriesIncomplete"]);
             return null;
         }
 
         Zone = DateTimeZoneProviders.Tzdb[kitchen.TimeZoneId];
-        return new SeriesRequest(kitchen.Id, Days, time.Parse(Start).Value, time.Parse(End).Value, from.Value, to.Value);
+        return new SeriesRequest(kitchen.Id, Days, time.Parse(Start).Value, time.Parse(End).Value, from, to);
     }
 }

@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using CantinaOps.Web.Features.Print;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,7 @@ public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks
     public async Task<IActionResult> OnGetAsync(int household, string? week, string? format, [FromServices] Data.CantinaOpsDb db,
         CancellationToken cancellationToken)
     {
-        var day = week is not null && LocalDatePattern.Iso.Parse(week) is { Success: true } d ? d.Value : clock.GetCurrentInstant().InUtc().Date;
+        var day = DateWindow.ParseDate(week) ?? clock.GetCurrentInstant().InUtc().Date;
         if (await queries.SlipAsync(household, day, links.To(""), cancellationToken) is not { } slip)
         {
             return NotFound();

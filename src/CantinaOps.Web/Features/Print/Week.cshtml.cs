@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using CantinaOps.Web.Features.Print;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ public sealed class WeekModel(PrintQueries queries, IClock clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int space, string? week, string? format, CancellationToken cancellationToken)
     {
-        var day = week is not null && LocalDatePattern.Iso.Parse(week) is { Success: true } d ? d.Value : clock.GetCurrentInstant().InUtc().Date;
+        var day = DateWindow.ParseDate(week) ?? clock.GetCurrentInstant().InUtc().Date;
         if (await queries.WeeklyPlanAsync(space, day, cancellationToken) is not { } plan)
         {
             return NotFound();

@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using System.Globalization;
 using CantinaOps.Web.Features.Api;
 using NodaTime;
@@ -47,13 +48,11 @@ public static class AvailabilityApi
         LocalDate? firstDay = null;
         if (!string.IsNullOrWhiteSpace(from))
         {
-            var parsed = LocalDatePattern.Iso.Parse(from.Trim());
-            if (!parsed.Success)
+            firstDay = DateWindow.ParseDate(from);
+            if (firstDay is null)
             {
-                return ApiProblems.Invalid("from", "from is a date like 2026-12-01.");
+                return ApiProblems.Invalid("from", "from is a date like 2026-12-01; " + DateWindow.Explain("from"));
             }
-
-            firstDay = parsed.Value;
         }
 
         var spaces = await query.RunAsync(siteId, firstDay, dayCount, include, cancellationToken);

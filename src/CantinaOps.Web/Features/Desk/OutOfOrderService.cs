@@ -56,12 +56,7 @@ public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, Book
             return false;
         }
 
-        var now = clock.GetCurrentInstant();
-        foreach (var outage in resource.Outages.Where(o => o.Until is null || o.Until > now))
-        {
-            outage.EndAt(now);
-        }
-
+        resource.BackInService(clock.GetCurrentInstant());
         audit.Record("resource.back-in-service", $"resource {resource.Id} {resource.Name}");
         await db.SaveChangesAsync(cancellationToken);
         rules.Invalidate();

@@ -34,7 +34,9 @@ public partial class StrandedBookingsTests(AppFactory app) : IClassFixture<AppFa
         var family = await app.SignedInFamilyAsync(app.Site.Households[150]);
         var bookings = WebUtility.HtmlDecode(await family.GetStringAsync("/Family/Bookings"));
         Assert.Equal(1, Regex.Count(bookings, Regex.Escape(FamilyNote)));
-        Assert.Contains(FamilyNote, WebUtility.HtmlDecode(await family.GetStringAsync($"/Family/Ticket?id={stranded}")), StringComparison.Ordinal);
+        var ticket = WebUtility.HtmlDecode(await family.GetStringAsync($"/Family/Ticket?id={stranded}"));
+        Assert.Contains(FamilyNote, ticket, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Dryer", ticket, StringComparison.Ordinal); // no dry after a wash that is about to move
         Assert.DoesNotContain(FamilyNote, WebUtility.HtmlDecode(await family.GetStringAsync($"/Family/Ticket?id={fine}")), StringComparison.Ordinal);
     }
 

@@ -66,6 +66,26 @@ public partial class MoveAllTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("2 réservation(s) déplacée(s). Aucun créneau libre pour : TBB-45", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_booking_a_new_closure_leaves_outside_the_rules_is_moved_by_the_same_move_to_the_nearest_open_slot()
+    {
+        var api = await app.SignedInAsync(TestSite.Desk);
+        var wash = (await (await api.BookAsync(app.Site.Washer1, "2026-12-11T09:00", app.Site.Households[146])).JsonAsync()).GetProperty("id").GetInt32();
+        var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
+        await coordinator.SubmitAsync("/Coordinator/Closures", new Dictionary<string, string>
+        {
+            ["First"] = "2026-12-11", ["Reason"] = "Dégât des eaux", ["Confirm"] = "true",
+        }, "/Coordinator/Closures?handler=Add");
+
+        await coordinator.SubmitAsync("/Coordinator/Affected", new Dictionary<string, string> { ["bookingId"] = $"{wash}" }, "/Coordinator/Affected?handler=Move");
+
+        var moved = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == wash));
+        Assert.Equal(BookingStatus.Confirmed, moved.Status);
+        Assert.Contains(moved.ResourceId, new[] { app.Site.Washer1, app.Site.Washer2 });
+        Assert.Equal(Instant.FromUtc(2026, 12, 11, 23, 0), moved.Start); // Saturday 00:00, the first slot after the closed day
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notices.CountAsync(n => n.BookingId == wash && n.Kind == NoticeKind.BookingMoved)));
+    }
+
     [GeneratedRegex("Proposé : ([^<]+)<")]
     private static partial Regex Suggestion();
 }

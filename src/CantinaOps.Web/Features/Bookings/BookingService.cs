@@ -103,21 +103,17 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
     }
 
     /// <summary>
-    /// Moves a booking whose machine is out of service to the slot the plan of its space gives it: the
-    /// nearest free equivalent (another machine of the same kind at the same time first), after the
-    /// bookings stranded before it have taken theirs, so it lands where the desk's list said. Records
-    /// the notice the household must get.
+    /// Moves a booking that can no longer take place as booked (its machine is out of service, a new
+    /// closure) to the slot the plan of its space gives it: the nearest free equivalent (another machine
+    /// of the same kind at the same time first), after the bookings waiting before it have taken theirs,
+    /// so it lands where the desk's list said. Records the notice the household must get.
     /// </summary>
     public Task<Outcome<Booking>> MoveToNearestAsync(Booking booking, ResourceRules target, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();
-            var plan = await PlanMovesAsync(target.Schedule, now, cancellationToken);
-            if (plan.FirstOrDefault(p => p.BookingId == booking.Id) is not { } move)
-            {
-                return Outcome<Booking>.Refused(Rule.InvalidStatusChange, "This booking's machine is not out of order then.");
-            }
-
+            var plan = await PlanMovesAsync(target.Schedule, now, cancellationToken, booking);
+            var move = plan.Single(p => p.BookingId == booking.Id);
             if (move.To is not { } alternative)
             {
                 return Outcome<Booking>.Refused(Rule.SlotTaken, "No equivalent slot is free in the coming week.");
@@ -137,14 +133,12 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
     /// The bookings of a space that wait to be moved (confirmed, not over, on a machine out of order
     /// then), in the order they are served, each with the slot and place it would be moved to.
     /// </summary>
-    public async Task<IReadOnlyList<PlannedMove>> PlanMovesAsync(SpaceSchedule schedule, Instant now, CancellationToken cancellationToken)
+    /// <param name="alsoMoving">A booking that must move for another reason (a new closure, shorter hours):
+    /// planned with the others, so it does not take a slot the list gives to one of them.</param>
+    public async Task<IReadOnlyList<PlannedMove>> PlanMovesAsync(SpaceSchedule schedule, Instant now, CancellationToken cancellationToken,
+        Booking? alsoMoving = null)
     {
         var broken = schedule.Space.Resources.Where(r => r.Outages.Count > 0).ToDictionary(r => r.Id);
-        if (broken.Count == 0)
-        {
-            return [];
-        }
-
         var ids = broken.Keys.ToList();
         var candidates = await db.Bookings.AsNoTracking()
             .Where(b => ids.Contains(b.ResourceId) && b.Status == BookingStatus.Confirmed && b.End > now)
@@ -152,6 +146,11 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
             .ToListAsync(cancellationToken);
         var stranded = candidates.Where(b => broken[b.ResourceId].Strands(b.Status, new Interval(b.Start, b.End), now))
             .Select(b => new Stranded(b.Id, b.ResourceId, new Interval(b.Start, b.End))).ToList();
+        if (alsoMoving is not null && stranded.All(s => s.BookingId != alsoMoving.Id))
+        {
+            stranded.Add(new Stranded(alsoMoving.Id, alsoMoving.ResourceId, alsoMoving.Time));
+        }
+
         if (stranded.Count == 0)
         {
             return [];

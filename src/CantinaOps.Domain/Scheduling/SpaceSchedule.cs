@@ -345,6 +345,14 @@ public sealed class SpaceSchedule
             ? new Refusal(Rule.QuotaReached, $"Household {household.Code} already has {householdBookingsThatWeek} of its {limit} bookings this week.")
             : null;
 
+    /// <summary>
+    /// Whether a slot of <paramref name="resource"/> starting at <paramref name="start"/> may still be
+    /// booked at <paramref name="now"/> as far as the day and the booking window go (retired, closed,
+    /// notice, horizon) — the same check every booking makes, for screens that offer a slot.
+    /// </summary>
+    public Refusal? CheckWindow(Resource resource, Instant start, Instant now) =>
+        CheckDayAndWindow(resource, start.InZone(Zone).Date, start, now);
+
     private Refusal? CheckDayAndWindow(Resource resource, LocalDate day, Instant start, Instant now)
     {
         if (!resource.IsActive)

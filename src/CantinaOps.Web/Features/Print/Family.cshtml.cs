@@ -11,7 +11,7 @@ namespace CantinaOps.Web.Features.Print;
 /// right-to-left slips (Arabic, Dari) are printed from this HTML twin by the browser, which shapes and
 /// orders the script correctly — PDFsharp 6.2.4 does not.
 /// </summary>
-public sealed class FamilyModel(PrintQueries queries, IClock clock) : PageModel
+public sealed class FamilyModel(PrintQueries queries) : PageModel
 {
     public SlipModel Slip { get; private set; } = null!;
     public bool RightToLeft { get; private set; }
@@ -20,7 +20,7 @@ public sealed class FamilyModel(PrintQueries queries, IClock clock) : PageModel
     public async Task<IActionResult> OnGetAsync(int household, string? week, string? format, [FromServices] Data.CantinaOpsDb db,
         CancellationToken cancellationToken)
     {
-        var day = week is not null && LocalDatePattern.Iso.Parse(week) is { Success: true } d ? d.Value : clock.GetCurrentInstant().InUtc().Date;
+        var day = week is not null && LocalDatePattern.Iso.Parse(week) is { Success: true } d ? d.Value : await queries.TodayAsync(cancellationToken);
         if (await queries.SlipAsync(household, day, $"{Request.Scheme}://{Request.Host}", cancellationToken) is not { } slip)
         {
             return NotFound();

@@ -17,6 +17,13 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
 {
     public const string SlipPurpose = "household-slip";
 
+    /// <summary>
+    /// Today at the site, the default day of every printed page: from 23:00 or 22:00 UTC, Paris is
+    /// already on the next day, and a plan printed just after midnight must show the new week or month.
+    /// </summary>
+    public async Task<LocalDate> TodayAsync(CancellationToken cancellationToken) =>
+        (await rules.DefaultAsync(db, cancellationToken)).Zone.Today(clock.GetCurrentInstant());
+
     public async Task<WeeklyPlanModel?> WeeklyPlanAsync(int spaceId, LocalDate anyDay, CancellationToken cancellationToken)
     {
         var site = await rules.DefaultAsync(db, cancellationToken);

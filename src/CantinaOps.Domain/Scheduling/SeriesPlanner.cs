@@ -52,6 +52,25 @@ public static class SeriesPlanner
         return plans;
     }
 
+    /// <summary>
+    /// Where a partner's block goes when the rules leave it out: the earliest free block of the same length
+    /// on that day or the next <paramref name="days"/> days that one of the partner's agreements covers
+    /// (a closed day has no block at all, so looking at that day only could never succeed).
+    /// </summary>
+    public static Interval? NearestFreeBlock(SpaceSchedule schedule, Resource resource, LocalDate day, int days, Duration length,
+        IReadOnlyCollection<HeldTime> held, Instant now, IReadOnlyCollection<Agreement> agreements)
+    {
+        for (var d = day; d <= day.PlusDays(days); d = d.PlusDays(1))
+        {
+            if (Agreement.Check(agreements, schedule.Space.Id, d) is null && FreeBlockOn(schedule, resource, d, length, held, now) is { } block)
+            {
+                return block;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The earliest free block of the given length that day, on the quarter-hour grid, within opening hours.</summary>
     public static Interval? FreeBlockOn(SpaceSchedule schedule, Resource resource, LocalDate day, Duration length,
         IReadOnlyCollection<HeldTime> held, Instant now)

@@ -97,15 +97,29 @@ public sealed class Site
         return closure;
     }
 
-    public void SetSlotLength(ResourceKind kind, Duration length)
+    /// <summary>Sets the slot length of a kind of resource; refused (nothing changed) outside 5 minutes to 12 hours.</summary>
+    public SettingError? SetSlotLength(ResourceKind kind, Duration length)
     {
+        if (SlotLength.Check(length) is { } error)
+        {
+            return error;
+        }
+
         _slotLengths.RemoveAll(s => s.Kind == kind);
         _slotLengths.Add(new SlotLength(this, kind, length));
+        return null;
     }
 
-    public void SetQuota(SpaceKind kind, int fromHouseholdSize, int bookingsPerWeek)
+    /// <summary>Sets the tier of households from this size; refused (nothing changed) outside 1–30 people and 0–50 a week.</summary>
+    public SettingError? SetQuota(SpaceKind kind, int fromHouseholdSize, int bookingsPerWeek)
     {
+        if (QuotaTier.Check(kind, fromHouseholdSize, bookingsPerWeek) is { } error)
+        {
+            return error;
+        }
+
         _quotaTiers.RemoveAll(q => q.SpaceKind == kind && q.FromHouseholdSize == fromHouseholdSize);
         _quotaTiers.Add(new QuotaTier(this, kind, fromHouseholdSize, bookingsPerWeek));
+        return null;
     }
 }

@@ -56,8 +56,8 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
                 r.Household?.Code, r.Household?.Size, r.Household?.Language, r.Partner, r.Status, r.Start <= now, r.End <= now))
             .ToList();
 
-        var labels = rows.Where(r => r.HeldFrom != null).GroupBy(r => (r.ResourceId, r.Start))
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Household?.Code ?? r.Partner)));
+        var labels = new HeldLabels(zone, rows.Where(r => r.HeldFrom != null)
+            .Select(r => new HeldLabel(r.ResourceId, r.Start, r.End, r.Household?.Code ?? r.Partner ?? "?")));
         var grids = spaces.Select(s =>
         {
             var resources = s.Space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -65,7 +65,7 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
                 .Select(g => (g.Key.ToString("HH:mm", null), (IReadOnlyList<Cell?>)resources.Select(r =>
                     g.FirstOrDefault(a => a.Slot.ResourceId == r.Id) is { } a
                         ? new Cell(r.Id, a.Slot.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", null), a.Free && a.Slot.Start > now,
-                            a.OutOfService, labels.GetValueOrDefault((r.Id, a.Slot.Start)))
+                            a.OutOfService, labels.For(a.Slot))
                         : null).ToList()))
                 .ToList();
             return new SpaceGrid(s.Space.Id, s.Space.Name, resources.Select(r => r.Name).ToList(), gridRows);

@@ -68,9 +68,12 @@ public sealed class Site
     /// <summary>Reminders: this many days before, in the morning (partners).</summary>
     public int ReminderPartnerDaysBefore { get; private set; } = 2;
 
+    public const int MostReminderHoursBefore = 12;
+    public const int MostReminderDaysBefore = 14;
+
     public void SetReminders(LocalTime eveningAt, int hoursBefore, int partnerDaysBefore)
     {
-        if (hoursBefore is < 1 or > 12 || partnerDaysBefore is < 1 or > 14)
+        if (hoursBefore is < 1 or > MostReminderHoursBefore || partnerDaysBefore is < 1 or > MostReminderDaysBefore)
         {
             throw new ArgumentOutOfRangeException(nameof(hoursBefore), "Reminder values are out of range.");
         }

@@ -23,6 +23,8 @@ public static class BackgroundJobs
     {
         services.Configure<SmsOptions>(configuration.GetSection("Messaging:Sms"));
         services.Configure<SmtpOptions>(configuration.GetSection("Messaging:Smtp"));
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<ISmsSender, BrevoSmsSender>(client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddTransient<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IDispatchFaults, NoDispatchFaults>();

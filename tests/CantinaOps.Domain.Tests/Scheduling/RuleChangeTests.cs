@@ -112,7 +112,7 @@ public class RuleChangeTests
     }
 
     [Fact]
-    public void A_partner_block_moved_from_a_closed_day_goes_to_the_next_covered_day_with_room()
+    public void A_partner_block_moved_off_a_closed_day_goes_to_the_next_covered_day_with_room_at_its_usual_time()
     {
         var site = new SiteBuilder().WithClosure(Thursday, Thursday).Build();
         var schedule = new SpaceSchedule(site.Space(SpaceKind.ProfessionalKitchen));
@@ -120,12 +120,26 @@ public class RuleChangeTests
         var agreement = new Agreement(1, new LocalDate(2026, 1, 1), new LocalDate(2027, 12, 31), [3]);
         var friday = Thursday.PlusDays(1);
         var fridayTaken = new HeldTime(6, Paris.ToInstant(friday + new LocalTime(7, 30)), Paris.ToInstant(friday + new LocalTime(18, 0)));
+        var original = Block(10, 14).Time;
 
-        var block = SeriesPlanner.NearestFreeBlock(schedule, kitchen, Thursday, 7, Duration.FromHours(4), [fridayTaken], Now, [agreement]);
-        var outsideAgreement = SeriesPlanner.NearestFreeBlock(schedule, kitchen, Thursday, 7, Duration.FromHours(4), [],
-            Now, [new Agreement(1, new LocalDate(2026, 1, 1), Thursday, [3])]);
+        var block = SeriesPlanner.NearestFreeBlock(schedule, kitchen, original, 7, [fridayTaken], Now, [agreement]);
+        var outsideAgreement = SeriesPlanner.NearestFreeBlock(schedule, kitchen, original, 7, [], Now,
+            [new Agreement(1, new LocalDate(2026, 1, 1), Thursday, [3])]);
 
-        Assert.Equal(Paris.ToInstant(Thursday.PlusDays(2) + new LocalTime(7, 30)), block?.Start);
+        Assert.Equal(new Interval(Paris.ToInstant(Thursday.PlusDays(2) + new LocalTime(10, 0)), Paris.ToInstant(Thursday.PlusDays(2) + new LocalTime(14, 0))), block);
         Assert.Null(outsideAgreement);
+    }
+
+    [Fact]
+    public void A_partner_block_cut_by_shorter_hours_stays_on_its_day_as_near_its_time_as_the_hours_allow()
+    {
+        var site = new SiteBuilder().Build();
+        var pro = site.Space(SpaceKind.ProfessionalKitchen);
+        pro.ReplaceHours(IsoDayOfWeek.Thursday, [(new LocalTime(7, 30), new LocalTime(12, 0))]);
+        var agreement = new Agreement(1, new LocalDate(2026, 1, 1), new LocalDate(2027, 12, 31), [3]);
+
+        var block = SeriesPlanner.NearestFreeBlock(new SpaceSchedule(pro), site.Resource("Pro kitchen"), Block(10, 14).Time, 7, [], Now, [agreement]);
+
+        Assert.Equal(Paris.ToInstant(Thursday + new LocalTime(8, 0)), block?.Start);
     }
 }

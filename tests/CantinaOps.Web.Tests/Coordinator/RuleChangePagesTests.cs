@@ -50,7 +50,7 @@ public class RuleChangePagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Restos Test sera prévenu", page, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"error\"", page, StringComparison.Ordinal);
         var moved = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == block));
-        Assert.Equal(Instant.FromUtc(2026, 12, 17, 6, 0), moved.Start); // the next day at opening (07:00 Paris), same length
+        Assert.Equal(Instant.FromUtc(2026, 12, 17, 7, 0), moved.Start); // the next day at the same time (08:00 Paris), same length
         Assert.Equal(Duration.FromHours(4), moved.End - moved.Start);
         Assert.Equal(1, await app.WithDbAsync(db => db.Notices.CountAsync(n => n.BookingId == block && n.Kind == NoticeKind.BookingMoved && n.PartnerId == app.Site.PartnerA)));
     }

@@ -50,7 +50,7 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         return await ItemsAsync(affected, changed.Zone, cancellationToken);
     }
 
-    /// <summary>A household's booking goes to the nearest equivalent slot; a partner's block to the first free block of its length that day or in the week after.</summary>
+    /// <summary>A household's booking goes to the nearest equivalent slot; a partner's block to a free block of its length that day or in the week after, nearest its time.</summary>
     public async Task<Handled> MoveAsync(int bookingId, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
@@ -80,11 +80,10 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         {
             const int days = 7;
             var now = clock.GetCurrentInstant();
-            var day = booking.Start.InZone(target.Schedule.Zone).Date;
             var held = (await db.HeldTimesAsync([booking.ResourceId], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(days + 1), cancellationToken))
                 .Where(h => h.Start != booking.HeldFrom).ToList();
             var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == booking.PartnerId).ToListAsync(cancellationToken);
-            if (SeriesPlanner.NearestFreeBlock(target.Schedule, target.Resource, day, days, booking.End - booking.Start, held, now, agreements) is not { } block)
+            if (SeriesPlanner.NearestFreeBlock(target.Schedule, target.Resource, booking.Time, days, held, now, agreements) is not { } block)
             {
                 return Outcome<Booking>.Refused(Rule.SlotTaken, "No free block of that length that day or in the week after.");
             }

@@ -118,8 +118,8 @@ public sealed class SpaceSchedule
     }
 
     /// <summary>
-    /// Whether a booking made earlier still fits today's rules (after a new closure, shorter hours, a
-    /// retired or broken machine). Null when it fits; otherwise the rule it now breaks.
+    /// Whether a booking made earlier still fits today's rules (after a new closure, shorter hours, a new
+    /// slot length, a retired or broken machine). Null when it fits; otherwise the rule it now breaks.
     /// </summary>
     public Refusal? StillFits(Resource resource, Booking booking)
     {
@@ -138,6 +138,13 @@ public sealed class SpaceSchedule
         if (!InsideOpeningHours(start, end))
         {
             return new Refusal(Rule.OutsideOpeningHours, $"{_space.Name} is no longer open for all of {start:HH:mm}-{end:HH:mm} on {start:dddd d MMMM}.");
+        }
+
+        // A household's booking holds one slot of the grid; once the slot length changes it may sit across two.
+        if (!resource.Kind.IsBookedInBlocks() && !SlotsOn(resource, start.Date).Any(s => s.Start == booking.Start && s.End == booking.End))
+        {
+            return new Refusal(Rule.NotASlotStart,
+                $"{start:HH:mm}-{end:HH:mm} is no longer a slot of {resource.Name} ({SlotLengthOf(resource.Kind).TotalMinutes:0}-minute slots).");
         }
 
         return resource.IsOutOfServiceDuring(booking.Time)

@@ -70,8 +70,8 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
                 resources.GetValueOrDefault(r.ResourceId)?.Strands(r.Status, new Interval(r.Start, r.End), now) == true))
             .ToList();
 
-        var labels = rows.Where(r => r.HeldFrom != null).GroupBy(r => (r.ResourceId, r.Start))
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Household?.Code ?? r.Partner)));
+        var labels = new HeldLabels(zone, rows.Where(r => r.HeldFrom != null)
+            .Select(r => new HeldLabel(r.ResourceId, r.Start, r.End, r.Household?.Code ?? r.Partner ?? "?")));
         var grids = spaces.Select(s =>
         {
             var columns = s.Space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -79,7 +79,7 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
                 .Select(g => (g.Key.ToString("HH:mm", null), (IReadOnlyList<Cell?>)columns.Select(r =>
                     g.FirstOrDefault(a => a.Slot.ResourceId == r.Id) is { } a
                         ? new Cell(r.Id, a.Slot.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", null), State(s.Schedule, r, a, now),
-                            labels.GetValueOrDefault((r.Id, a.Slot.Start)))
+                            labels.For(a.Slot))
                         : null).ToList()))
                 .ToList();
             return new SpaceGrid(s.Space.Id, s.Space.Name, columns.Select(r => r.Name).ToList(), gridRows);

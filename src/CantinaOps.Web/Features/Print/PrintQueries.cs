@@ -37,7 +37,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
         var resources = space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         var from = site.Zone.AtStartOfDay(monday).ToInstant();
         var to = site.Zone.AtStartOfDay(monday.PlusWeeks(1)).ToInstant();
-        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), from, to, markCheckedIn: false, cancellationToken);
+        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), site.Zone, from, to, markCheckedIn: false, cancellationToken);
         var culture = CultureInfo.CurrentCulture;
         var days = new List<PlanDay>();
         for (var day = monday; day < monday.PlusWeeks(1); day = day.PlusDays(1))
@@ -47,7 +47,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             var rows = slots.GroupBy(a => a.Slot.LocalStart.TimeOfDay).OrderBy(g => g.Key).Select(g => new PlanRow(
                 Time(g.First().Slot, site.Zone),
                 resources.Select(r => g.FirstOrDefault(a => a.Slot.ResourceId == r.Id) is { } a
-                    ? a.OutOfService ? l["Week.OutOfService"].Value : labels.GetValueOrDefault((r.Id, a.Slot.Start))
+                    ? a.OutOfService ? l["Week.OutOfService"].Value : labels.For(a.Slot)
                     : null).ToList())).ToList();
             if (closure is not null || rows.Count > 0)
             {

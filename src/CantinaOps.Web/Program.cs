@@ -20,6 +20,8 @@ builder.Services.AddCantinaOpsClock();
 builder.Services.AddStaffSignIn(builder.Configuration);
 builder.Services.AddCantinaOpsLocalization();
 builder.Services.AddHttpContextAccessor();
+PublicLinks.AddPublicLinks(builder.Services, builder.Configuration);
+builder.Services.AddCantinaOpsForwardedHeaders(builder.Configuration);
 builder.Services.AddRazorPages(options =>
 {
     options.RootDirectory = "/Features";
@@ -39,13 +41,7 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 builder.Services.AddDataProtection().PersistKeysToFileSystem(
     new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, AppOptions.Read<KeysOptions>(builder.Configuration, KeysOptions.Section).KeysFolder)));
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "CantinaOps API";
-    document.Info.Description = "Availability and bookings of a tiers-lieu's laundry and kitchens. " +
-        "Sign in with POST /api/v1/auth/login, then send Authorization: Bearer <accessToken>.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddOpenApi(CantinaOps.Web.Features.Api.ApiDocument.Configure);
 builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
@@ -55,11 +51,13 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync(seedDemo: app.Environment.IsDevelopment() || args.Contains("--seed-demo"));
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler();
 }
 
+app.UseCantinaOpsSecurityHeaders();
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();
 app.UseRequestLocalization();

@@ -12,6 +12,7 @@ public sealed class Household
     {
         Code = string.Empty;
         Language = Languages.Default;
+        SecurityStamp = string.Empty;
     }
 
     public Household(string code, int size, string language, Instant createdAt,
@@ -26,6 +27,7 @@ public sealed class Household
         Language = Languages.Default;
         CreatedAt = createdAt;
         IsActive = true;
+        SecurityStamp = NewStamp();
         Update(size, language, displayName, phone, hotel);
     }
 
@@ -42,6 +44,17 @@ public sealed class Household
     public string? Hotel { get; private set; }
     public bool IsActive { get; private set; }
     public Instant CreatedAt { get; private set; }
+
+    /// <summary>
+    /// Carried by the family's sign-in and compared on every request: it changes whenever the family's
+    /// way in is withdrawn (a new PIN, deactivation, merge, anonymisation), which ends every open session.
+    /// </summary>
+    public string SecurityStamp { get; private set; }
+
+    /// <summary>Ends the sessions signed in until now (a phone left in another room keeps no access).</summary>
+    public void EndSessions() => SecurityStamp = NewStamp();
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 
     public void Update(int size, string language, string? displayName, string? phone, string? hotel)
     {
@@ -86,9 +99,14 @@ public sealed class Household
         Hotel = null;
         IsActive = false;
         AnonymisedAt ??= now;
+        EndSessions();
     }
 
-    public void Deactivate() => IsActive = false;
+    public void Deactivate()
+    {
+        IsActive = false;
+        EndSessions();
+    }
 
     /// <summary>Marks this record as a duplicate of <paramref name="kept"/>; its bookings move there.</summary>
     public void MergeInto(Household kept)
@@ -100,6 +118,7 @@ public sealed class Household
 
         MergedIntoId = kept.Id;
         IsActive = false;
+        EndSessions();
     }
 
     public void ChangeLanguage(string language)

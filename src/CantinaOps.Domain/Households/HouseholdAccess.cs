@@ -5,13 +5,10 @@ namespace CantinaOps.Domain.Households;
 /// <summary>
 /// How a family signs in without a password to remember: its code and a short PIN, a sign-in link
 /// (printed as a QR code on its slip) or a one-time code sent to its phone. Only hashes are kept.
-/// Repeated failures lock the way in for a while, so a 6-digit PIN cannot be found by guessing:
-/// 5 tries per 15 minutes is under 500 a day against a million possible PINs.
+/// Failures are counted apart, against what was typed (<see cref="Access.SignInFailures"/>).
 /// </summary>
 public sealed class HouseholdAccess
 {
-    public const int MaxFailures = 5;
-    public static readonly Duration LockoutTime = Duration.FromMinutes(15);
     public static readonly Duration OneTimeCodeLifetime = Duration.FromMinutes(10);
 
     private HouseholdAccess()
@@ -39,25 +36,9 @@ public sealed class HouseholdAccess
     /// <summary>Kept in clear until the SMS channel sends it, so the desk can read it to the family; erased on use.</summary>
     public string? OneTimeCodeForDesk { get; private set; }
 
-    public int Failures { get; private set; }
-    public Instant? LockedUntil { get; private set; }
-
-    public bool IsLockedOut(Instant now) => LockedUntil is { } until && now < until;
-
-    public void RecordFailure(Instant now)
-    {
-        Failures++;
-        if (Failures >= MaxFailures)
-        {
-            LockedUntil = now + LockoutTime;
-            Failures = 0;
-        }
-    }
-
+    /// <summary>A sign-in succeeded: the one-time code, if any, is spent.</summary>
     public void RecordSuccess()
     {
-        Failures = 0;
-        LockedUntil = null;
         OneTimeCodeHash = null;
         OneTimeCodeExpires = null;
         OneTimeCodeForDesk = null;

@@ -74,8 +74,10 @@ public static class BackgroundJobs
         jobs.AddOrUpdate<WeeklyPlanJob>("weekly-plans", j => j.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Friday, 14), options);
     }
 
+    public const string DashboardPath = "/jobs";
+
     public static void MapJobsDashboard(this WebApplication app) =>
-        app.UseHangfireDashboard("/jobs", new DashboardOptions
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new CoordinatorsOnly()],
             DashboardTitle = "CantinaOps — jobs",

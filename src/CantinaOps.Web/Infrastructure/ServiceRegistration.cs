@@ -47,7 +47,7 @@ public static class ServiceRegistration
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme)
             .AddCookie(FamilyAccessService.Scheme, options =>
             {
                 // A family's phone is often shared: the session ends with the browser and after 12 idle hours.
@@ -71,6 +71,7 @@ public static class ServiceRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CantinaOpsDb>()
+            .AddUserManager<StaffUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
@@ -96,8 +97,32 @@ public static class ServiceRegistration
             .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyAccessService.Scheme)
                 .RequireClaim(FamilyAccessService.HouseholdClaim));
 
-        services.AddSignInRateLimit(configuration);
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services.AddMemoryCache();
+        services.AddSingleton<StaffSessions>();
+        services.AddScoped<SignInGuard>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, WithdrawnSessionChallenge>();
+        // Short-lived access tokens, timed by the app's clock like everything else.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<IClock, Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, clock, security) =>
+            {
+                options.BearerTokenExpiration = TimeSpan.FromMinutes(security.Value.AccessTokenMinutes);
+                options.RefreshTokenExpiration = TimeSpan.FromHours(security.Value.RefreshTokenHours);
+                options.TimeProvider = new ClockTimeProvider(clock);
+            });
+
+        services.AddRateLimits();
         return services;
+    }
+
+    /// <summary>NodaTime's clock seen as a <see cref="TimeProvider"/>, for ASP.NET Core components that take one.</summary>
+    internal sealed class ClockTimeProvider(IClock clock) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.GetCurrentInstant().ToDateTimeOffset();
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<

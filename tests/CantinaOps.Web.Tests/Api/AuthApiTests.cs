@@ -48,35 +48,3 @@ public class AuthApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
     }
 }
-
-public class SignInRateLimitTests : IClassFixture<SignInRateLimitTests.StrictApp>
-{
-    private readonly StrictApp _app;
-
-    public SignInRateLimitTests(StrictApp app) => _app = app;
-
-    /// <summary>The app with the production limit of sign-in attempts per minute.</summary>
-    public sealed class StrictApp : AppFactory
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Security:SignInAttemptsPerMinute", "20");
-        }
-    }
-
-    [Fact]
-    public async Task Sign_in_attempts_beyond_the_limit_are_answered_429()
-    {
-        var client = _app.CreateClient();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 25; i++)
-        {
-            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"guess{i}@example.org", password = "x" });
-            statuses.Add(response.StatusCode);
-        }
-
-        Assert.Equal(20, statuses.Count(s => s == HttpStatusCode.Unauthorized));
-        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
-    }
-}

@@ -17,6 +17,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 7, 0);
 
+    /// <summary>The app's configured public address: every absolute link starts with it, whatever the request's host.</summary>
+    public const string PublicUrl = "https://cantinaops.test";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cantinaops-tests", Guid.NewGuid().ToString("N"));
 
     public FakeClock Clock { get; } = new(Now);
@@ -25,13 +28,32 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestSite Site { get; private set; } = null!;
 
+    /// <summary>False keeps the production rate limits (or those a subclass sets).</summary>
+    protected virtual bool GenerousRateLimits => true;
+
+    protected virtual int AccessTokenMinutes => 60 * 24 * 60;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("App:PublicUrl", PublicUrl);
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
-        builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        // Tests move the clock by days; bearer tokens follow the app's clock, so they live long here.
+        // (SessionTests uses the production lifetime.)
+        builder.UseSetting("Security:AccessTokenMinutes", $"{AccessTokenMinutes}");
+        builder.UseSetting("Security:RefreshTokenHours", "1440");
+        if (GenerousRateLimits)
+        {
+            // Tests sign the same accounts in many times from one address; the limits have tests of their own.
+            foreach (var purpose in Enum.GetNames<CantinaOps.Web.Features.Account.Purpose>())
+            {
+                builder.UseSetting($"Security:RateLimits:{purpose}:PerAddress", "1000000");
+                builder.UseSetting($"Security:RateLimits:{purpose}:PerAccount", "1000000");
+            }
+        }
+
         // Jobs run when a test calls them (or starts its own Hangfire servers), not on a timer.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Jobs:StoragePath", Path.Combine(_folder, "hangfire.db"));

@@ -120,7 +120,7 @@ public class PartnerApiTests(AppFactory app) : IClassFixture<AppFactory>
         var mine = await app.WithDbAsync(db => db.Bookings.Where(x => x.PartnerId == app.Site.PartnerA
             && (x.Status == BookingStatus.Confirmed || x.Status == BookingStatus.Pending)).Select(x => x.Id).ToListAsync());
 
-        Assert.Equal(mine.Select(id => $"booking-{id}@localhost").Order(), calendar.Events.Select(e => e.Uid!).Order());
+        Assert.Equal(mine.Select(id => $"booking-{id}@cantinaops.test").Order(), calendar.Events.Select(e => e.Uid!).Order());
         var spring = calendar.Events.Where(e => e.DtStart!.Value.Date == new DateTime(2027, 3, 28).Date).ToList();
         Assert.Single(spring);
         Assert.Equal(new DateTime(2027, 3, 28, 5, 30, 0, DateTimeKind.Utc), spring[0].DtStart!.AsUtc);

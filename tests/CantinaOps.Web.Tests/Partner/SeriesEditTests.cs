@@ -84,7 +84,7 @@ public class SeriesEditTests(AppFactory app) : IClassFixture<AppFactory>
 
         var calendar = Calendar.Load(await app.CreateClient().GetStringAsync($"/feeds/{token}.ics"))!;
 
-        Assert.Equal([$"booking-{mine}@localhost"], calendar.Events.Select(e => e.Uid));
+        Assert.Equal([$"booking-{mine}@cantinaops.test"], calendar.Events.Select(e => e.Uid));
         Assert.Equal(new DateTime(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc), calendar.Events.Single().DtStart!.AsUtc);
     }
 }

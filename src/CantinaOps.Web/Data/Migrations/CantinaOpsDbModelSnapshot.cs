@@ -17,6 +17,31 @@ namespace CantinaOps.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CantinaOps.Domain.Access.SignInFailures", b =>
+                {
+                    b.Property<int>("Way")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Way", "KeyHash");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("CantinaOps.Domain.Bookings.Booking", b =>
                 {
                     b.Property<int>("Id")
@@ -214,6 +239,10 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SelfBookingPausedUntil")
                         .HasColumnType("INTEGER");
 
@@ -237,16 +266,10 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Failures")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("LinkTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("LockedUntil")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("OneTimeCodeExpires")
                         .HasColumnType("INTEGER");

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace CantinaOps.Web.Features.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+[EnableRateLimiting(nameof(Purpose.StaffSignIn))]
+public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -29,7 +29,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, IStringLocalizer
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrEmpty(Input.Password))
         {
@@ -37,14 +37,24 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, IStringLocalizer
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false,
-            lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await signIn.SignInAsync(Input.Email, Input.Password, IdentityConstants.ApplicationScheme, Purpose.StaffSignIn,
+            cancellationToken);
+        if (result == StaffSignIn.Result.Success)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.Locked"] : l["Login.Wrong"]);
+        if (result == StaffSignIn.Result.TooMany)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+
+        ModelState.AddModelError(string.Empty, result switch
+        {
+            StaffSignIn.Result.LockedOut => l["Login.Locked"],
+            StaffSignIn.Result.TooMany => l["SignIn.TooMany"],
+            _ => l["Login.Wrong"],
+        });
         Input.Password = string.Empty;
         return Page();
     }

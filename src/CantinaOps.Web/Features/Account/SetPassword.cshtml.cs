@@ -10,7 +10,7 @@ namespace CantinaOps.Web.Features.Account;
 
 /// <summary>The one-time link a coordinator hands over: the user chooses a password (the link then stops working).</summary>
 [AllowAnonymous]
-[EnableRateLimiting(SignInRateLimit.Policy)]
+[EnableRateLimiting(nameof(Purpose.StaffSignIn))]
 public sealed class SetPasswordModel(UserManager<StaffUser> users, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserId { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CantinaOps.Domain.Bookings;
 using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Sites;
@@ -12,7 +13,7 @@ namespace CantinaOps.Web.Features.Bookings;
 public static class BookingsApi
 {
     /// <summary>A household slot: resourceId, start, householdId. A partner block: resourceId, start, end, partnerId.</summary>
-    public sealed record CreateBookingRequest(int? ResourceId, string? Start, string? End, int? HouseholdId, int? PartnerId);
+    public sealed record CreateBookingRequest([property: Required] int? ResourceId, [property: Required] string? Start, string? End, int? HouseholdId, int? PartnerId);
 
     public sealed record BookingResponse(int Id, int ResourceId, string Start, string End, string Status,
         int? HouseholdId, int? PartnerId);

@@ -1,4 +1,5 @@
 using CantinaOps.Web.Data;
+using CantinaOps.Web.Features.Account;
 using CantinaOps.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ namespace CantinaOps.Web.Features.Coordinator;
 /// Staff and partner accounts: invite (a one-time set-password link to hand over), deactivate, new
 /// link, role. The last active coordinator can be neither deactivated nor given another role.
 /// </summary>
-public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db, AuditLog audit, Infrastructure.PublicLinks links,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Account(string Id, string Email, string Name, string Role, int? PartnerId, bool Active);
 
@@ -52,6 +54,11 @@ public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db,
             return NotFound();
         }
 
+        if (IsSelf(user))
+        {
+            return await FailAsync("Coord.OwnAccount", cancellationToken);
+        }
+
         if (!active && await IsLastCoordinatorAsync(user))
         {
             return await FailAsync("Coord.LastCoordinator", cancellationToken);
@@ -59,7 +66,8 @@ public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db,
 
         // Deactivation is a lockout with no end: the account and its history stay, sign-in stops.
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue);
+        await users.SetLockoutEndDateAsync(user, active ? null : StaffAccounts.DeactivatedUntil);
+        // A new stamp ends the account's open sessions (cookie and bearer token) on their next request.
         await users.UpdateSecurityStampAsync(user);
         audit.Record(active ? "account.reactivate" : "account.deactivate", user.Email!);
         await db.SaveChangesAsync(cancellationToken);
@@ -73,18 +81,26 @@ public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db,
             return await FailAsync("Coord.InviteInvalid", cancellationToken);
         }
 
+        // A coordinator could otherwise undo a demotion from a session opened before it.
+        if (IsSelf(user))
+        {
+            return await FailAsync("Coord.OwnAccount", cancellationToken);
+        }
+
         if (role != Roles.Coordinator && await IsLastCoordinatorAsync(user))
         {
             return await FailAsync("Coord.LastCoordinator", cancellationToken);
         }
 
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        // The new role applies from the account's next request (roles are read from the account, not the cookie).
         await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user);
         audit.Record("account.role", user.Email!, role);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage();
     }
+
+    private bool IsSelf(StaffUser user) => user.Id == users.GetUserId(User);
 
     private async Task<bool> IsLastCoordinatorAsync(StaffUser user)
     {
@@ -94,13 +110,13 @@ public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db,
         }
 
         var coordinators = await users.GetUsersInRoleAsync(Roles.Coordinator);
-        return coordinators.Count(c => c.LockoutEnd is null || c.LockoutEnd < DateTimeOffset.MaxValue.AddYears(-1)) <= 1;
+        return coordinators.Count(c => !StaffAccounts.IsDeactivated(c.LockoutEnd)) <= 1;
     }
 
     private async Task<IActionResult> WithLinkAsync(StaffUser user, CancellationToken cancellationToken)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        Link = $"{Request.Scheme}://{Request.Host}/Account/SetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        Link = links.To($"/Account/SetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -117,7 +133,7 @@ public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db,
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         Accounts = (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken)).Select(u => new Account(u.Id, u.Email ?? "",
             u.DisplayName, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "—", u.PartnerId,
-            u.LockoutEnd is null || u.LockoutEnd < DateTimeOffset.MaxValue.AddYears(-1))).ToList();
+            !StaffAccounts.IsDeactivated(u.LockoutEnd))).ToList();
         Partners = await db.Partners.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
     }
 }

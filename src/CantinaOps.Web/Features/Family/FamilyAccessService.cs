@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using CantinaOps.Domain.Access;
 using CantinaOps.Domain.Households;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Infrastructure;
@@ -14,21 +15,24 @@ namespace CantinaOps.Web.Features.Family;
 /// Gives families their way in (code + PIN, a sign-in link printed as a QR code, a one-time code for a
 /// recorded phone) and checks it. Secrets are shown once, to the desk, and only their hashes are kept.
 /// </summary>
-public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
+public sealed class FamilyAccessService(CantinaOpsDb db, Account.SignInGuard guard, Account.AccountRateLimits limits, IClock clock)
 {
     public const string Scheme = "Family";
     public const string HouseholdClaim = "cantinaops:household";
+    public const string StampClaim = "cantinaops:household-stamp";
 
     private static readonly PasswordHasher<HouseholdAccess> Hasher = new();
 
     /// <summary>What the desk hands over: shown once, never stored in clear.</summary>
     public sealed record Secrets(string Pin, string LinkToken);
 
-    public enum SignInResult { Success, Wrong, LockedOut }
+    public enum SignInResult { Success, Wrong, LockedOut, TooMany }
 
     public async Task<Secrets> IssueAsync(Household household, CancellationToken cancellationToken)
     {
         var secrets = new Secrets(NewPin(), NewToken());
+        // A new PIN is given when the old way in is no longer trusted: whoever used it is signed out.
+        household.EndSessions();
         var access = await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
         var pinHash = Hasher.HashPassword(null!, secrets.Pin);
         if (access is null)
@@ -41,6 +45,8 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
             access.ResetLink(SecretHash.Of(secrets.LinkToken));
         }
 
+        // The desk can always open a locked way in again by giving a new PIN.
+        await guard.ClearAsync(WayIn.FamilyPin, household.Code, cancellationToken);
         return secrets;
     }
 
@@ -50,11 +56,16 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
         var code = HouseholdCode.Normalise(typedCode);
         var household = await db.Households.SingleOrDefaultAsync(h => h.Code == code && h.IsActive, cancellationToken);
         var access = household is null ? null : await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
-        return await CheckAsync(household, access, a => Verify(a.PinHash, pin), cancellationToken);
+        return await CheckAsync(WayIn.FamilyPin, code, household, access, a => a.PinHash, pin, cancellationToken);
     }
 
     public async Task<Household?> CheckLinkAsync(string token, CancellationToken cancellationToken)
     {
+        if (!limits.TryAcquire(Account.Purpose.Links, token))
+        {
+            return null;
+        }
+
         var hash = SecretHash.Of(token);
         var access = await db.HouseholdAccess.SingleOrDefaultAsync(a => a.LinkTokenHash == hash, cancellationToken);
         return access is null
@@ -65,15 +76,22 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
     /// <summary>Prepares a one-time code for the household with this phone; the desk can read it until SMS sending exists.</summary>
     public async Task<bool> IssueOneTimeCodeAsync(string phone, CancellationToken cancellationToken)
     {
-        var household = await FindByPhoneAsync(phone, cancellationToken);
-        var access = household is null ? null : await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
-        if (access is null || access.IsLockedOut(clock.GetCurrentInstant()))
+        if (!limits.TryAcquire(Account.Purpose.FamilySignIn, "send:" + PhoneKey(phone)))
         {
             return false;
         }
 
+        var household = await FindByPhoneAsync(phone, cancellationToken);
+        var access = household is null ? null : await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
+        // Hashed before knowing whether it is needed, so a known number takes as long as an unknown one.
         var code = NewPin();
-        access.IssueOneTimeCode(Hasher.HashPassword(null!, code), code, clock.GetCurrentInstant());
+        var codeHash = Hasher.HashPassword(null!, code);
+        if (access is null || await guard.IsLockedOutAsync(WayIn.FamilyPhoneCode, PhoneKey(phone), cancellationToken))
+        {
+            return false;
+        }
+
+        access.IssueOneTimeCode(codeHash, code, clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -83,13 +101,15 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
     {
         var household = await FindByPhoneAsync(phone, cancellationToken);
         var access = household is null ? null : await db.HouseholdAccess.FindAsync([household.Id], cancellationToken);
-        var now = clock.GetCurrentInstant();
-        return await CheckAsync(household, access,
-            a => a.OneTimeCodeValid(now) && Verify(a.OneTimeCodeHash!, code), cancellationToken);
+        var valid = access?.OneTimeCodeValid(clock.GetCurrentInstant()) == true ? access : null;
+        return await CheckAsync(WayIn.FamilyPhoneCode, PhoneKey(phone), household, valid, a => a.OneTimeCodeHash!, code, cancellationToken);
     }
 
     public static ClaimsPrincipal Principal(Household household) =>
-        new(new ClaimsIdentity([new Claim(HouseholdClaim, household.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], Scheme));
+        new(new ClaimsIdentity([
+            new Claim(HouseholdClaim, household.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(StampClaim, household.SecurityStamp),
+        ], Scheme));
 
     public static int? HouseholdId(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(HouseholdClaim), out var id) ? id : null;
@@ -101,33 +121,37 @@ public sealed class FamilyAccessService(CantinaOpsDb db, IClock clock)
         http.Response.RememberCulture(household.Language);
     }
 
-    private async Task<(SignInResult, Household?)> CheckAsync(Household? household, HouseholdAccess? access,
-        Func<HouseholdAccess, bool> verify, CancellationToken cancellationToken)
+    /// <summary>
+    /// Failures count against what was typed, on this way in only, whether or not it names a household:
+    /// an unknown code locks, and takes as long, as a known one.
+    /// </summary>
+    private async Task<(SignInResult, Household?)> CheckAsync(WayIn way, string typed, Household? household, HouseholdAccess? access,
+        Func<HouseholdAccess, string> hash, string secret, CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant();
-        if (household is null || access is null)
+        if (!limits.TryAcquire(Account.Purpose.FamilySignIn, $"{way}:{typed}"))
         {
-            // Spend the same time as a real check so unknown codes cannot be told apart by timing.
-            Verify(DummyHash, "000000");
-            return (SignInResult.Wrong, null);
+            return (SignInResult.TooMany, null);
         }
 
-        if (access.IsLockedOut(now))
+        if (await guard.IsLockedOutAsync(way, typed, cancellationToken))
         {
             return (SignInResult.LockedOut, null);
         }
 
-        if (!verify(access))
+        var verified = Verify(access is null ? DummyHash : hash(access), secret);
+        if (!verified || household is null || access is null)
         {
-            access.RecordFailure(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return (access.IsLockedOut(now) ? SignInResult.LockedOut : SignInResult.Wrong, null);
+            return (await guard.RecordFailureAsync(way, typed, cancellationToken) ? SignInResult.LockedOut : SignInResult.Wrong, null);
         }
 
+        await guard.ClearAsync(way, typed, cancellationToken);
         access.RecordSuccess();
         await db.SaveChangesAsync(cancellationToken);
         return (SignInResult.Success, household);
     }
+
+    /// <summary>What a phone way in is counted against: the number as normalised, or as typed when it is no number.</summary>
+    private static string PhoneKey(string typed) => Desk.Households.HouseholdRegistration.NormalisePhone(typed) ?? typed.Trim();
 
     private async Task<Household?> FindByPhoneAsync(string typed, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using CantinaOps.Web.Features.Partner;
 namespace CantinaOps.Web.Features.Family;
 
 /// <summary>A family's own calendar address, for a phone's calendar app.</summary>
-public sealed class FeedModel(CalendarFeeds feeds) : FamilyPage
+public sealed class FeedModel(CalendarFeeds feeds, Infrastructure.PublicLinks links) : FamilyPage
 {
     public string? FeedUrl { get; private set; }
 
@@ -14,6 +14,6 @@ public sealed class FeedModel(CalendarFeeds feeds) : FamilyPage
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         var token = await feeds.RenewAsync(null, HouseholdId, cancellationToken);
-        FeedUrl = $"{Request.Scheme}://{Request.Host}{CalendarFeeds.Path}/{token}.ics";
+        FeedUrl = links.To($"{CalendarFeeds.Path}/{token}.ics");
     }
 }

@@ -1,3 +1,4 @@
+using CantinaOps.Web.Features.Account;
 using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace CantinaOps.Web.Features.Family;
 
 /// <summary>The sign-in link on the family's slip (its QR code): opening it signs the family in.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(Account.SignInRateLimit.Policy)]
+[EnableRateLimiting(nameof(Purpose.Links))]
 public sealed class LinkModel(FamilyAccessService access) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace CantinaOps.Web.Features.Family;
 
 /// <summary>A family with a recorded phone asks for a one-time code, then types it.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(SignInRateLimit.Policy)]
+[EnableRateLimiting(nameof(Purpose.FamilySignIn))]
 public sealed class PhoneModel(FamilyAccessService access, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public string? Phone { get; set; }
@@ -42,8 +42,17 @@ public sealed class PhoneModel(FamilyAccessService access, IStringLocalizer<Shar
             : await access.CheckOneTimeCodeAsync(Phone, OneTimeCode, cancellationToken);
         if (household is null)
         {
-            ModelState.AddModelError(string.Empty, result == FamilyAccessService.SignInResult.LockedOut
-                ? l["Family.SignIn.Locked"] : l["Family.Phone.Wrong"]);
+            if (result == FamilyAccessService.SignInResult.TooMany)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            }
+
+            ModelState.AddModelError(string.Empty, result switch
+            {
+                FamilyAccessService.SignInResult.LockedOut => l["Family.SignIn.Locked"],
+                FamilyAccessService.SignInResult.TooMany => l["SignIn.TooMany"],
+                _ => l["Family.Phone.Wrong"],
+            });
             OneTimeCode = null;
             return Page();
         }

@@ -10,7 +10,7 @@ namespace CantinaOps.Web.Features.Family;
 
 /// <summary>A family signs in with the code and PIN printed on its slip.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(SignInRateLimit.Policy)]
+[EnableRateLimiting(nameof(Purpose.FamilySignIn))]
 public sealed class SignInModel(FamilyAccessService access, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
@@ -31,8 +31,17 @@ public sealed class SignInModel(FamilyAccessService access, IStringLocalizer<Sha
         var (result, household) = await access.CheckPinAsync(Code, Pin, cancellationToken);
         if (household is null)
         {
-            ModelState.AddModelError(string.Empty, result == FamilyAccessService.SignInResult.LockedOut
-                ? l["Family.SignIn.Locked"] : l["Family.SignIn.Wrong"]);
+            if (result == FamilyAccessService.SignInResult.TooMany)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            }
+
+            ModelState.AddModelError(string.Empty, result switch
+            {
+                FamilyAccessService.SignInResult.LockedOut => l["Family.SignIn.Locked"],
+                FamilyAccessService.SignInResult.TooMany => l["SignIn.TooMany"],
+                _ => l["Family.SignIn.Wrong"],
+            });
             Pin = null;
             return Page();
         }

@@ -16,7 +16,7 @@ namespace CantinaOps.Web.Features.Partner;
 /// needed, right on DST days) and a stable UID per booking, so a moved booking updates in the
 /// subscriber's calendar instead of appearing twice.
 /// </summary>
-public sealed class CalendarFeeds(CantinaOpsDb db, ScheduleCache rules, IClock clock)
+public sealed class CalendarFeeds(CantinaOpsDb db, ScheduleCache rules, Infrastructure.PublicLinks links, IClock clock)
 {
     public const string Path = "/feeds";
 
@@ -52,7 +52,7 @@ public sealed class CalendarFeeds(CantinaOpsDb db, ScheduleCache rules, IClock c
         db.Feeds.AnyAsync(f => f.PartnerId == partnerId && f.HouseholdId == householdId && f.RevokedAt == null, cancellationToken);
 
     /// <summary>The calendar text for a token; null for an unknown or revoked token.</summary>
-    public async Task<string?> RenderAsync(string token, string host, CancellationToken cancellationToken)
+    public async Task<string?> RenderAsync(string token, CancellationToken cancellationToken)
     {
         var hash = Infrastructure.SecretHash.Of(token);
         var feed = await db.Feeds.AsNoTracking().SingleOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, cancellationToken);
@@ -77,7 +77,7 @@ public sealed class CalendarFeeds(CantinaOpsDb db, ScheduleCache rules, IClock c
             var resource = site.Resource(booking.ResourceId)?.Resource;
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"booking-{booking.Id}@{host}",
+                Uid = $"booking-{booking.Id}@{links.Host}",
                 DtStart = new CalDateTime(booking.Start.ToDateTimeUtc()),
                 DtEnd = new CalDateTime(booking.End.ToDateTimeUtc()),
                 DtStamp = new CalDateTime((booking.MovedAt ?? booking.DecidedAt ?? booking.CreatedAt).ToDateTimeUtc()),

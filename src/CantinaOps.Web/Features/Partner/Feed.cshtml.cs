@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CantinaOps.Web.Features.Partner;
 
 /// <summary>The partner's private calendar address: shown once when made, revocable.</summary>
-public sealed class FeedModel(CalendarFeeds feeds) : PartnerPage
+public sealed class FeedModel(CalendarFeeds feeds, Infrastructure.PublicLinks links) : PartnerPage
 {
     public bool Active { get; private set; }
     public string? FeedUrl { get; private set; }
@@ -14,7 +14,7 @@ public sealed class FeedModel(CalendarFeeds feeds) : PartnerPage
     public async Task OnPostRenewAsync(CancellationToken cancellationToken)
     {
         var token = await feeds.RenewAsync(PartnerId, null, cancellationToken);
-        FeedUrl = $"{Request.Scheme}://{Request.Host}{CalendarFeeds.Path}/{token}.ics";
+        FeedUrl = links.To($"{CalendarFeeds.Path}/{token}.ics");
         Active = true;
     }
 

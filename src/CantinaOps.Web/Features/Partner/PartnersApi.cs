@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CantinaOps.Domain.Bookings;
 using CantinaOps.Domain.Partners;
@@ -15,15 +16,15 @@ namespace CantinaOps.Web.Features.Partner;
 
 public static class PartnersApi
 {
-    public sealed record SeriesBody(int? ResourceId, string[]? Days, string? Start, string? End, string? From, string? To,
-        int? PartnerId, Dictionary<string, string>? Choices);
+    public sealed record SeriesBody([property: Required] int? ResourceId, [property: Required] string[]? Days, [property: Required] string? Start, [property: Required] string? End, [property: Required] string? From,
+        [property: Required] string? To, int? PartnerId, Dictionary<string, string>? Choices);
 
     public sealed record ConflictResponse(string Rule, string Detail);
 
     public sealed record OccurrenceResponse(string Day, string? Start, string? End, bool Free, ConflictResponse? Conflict,
         string? MoveStart, string? MoveEnd);
 
-    public sealed record MealsBody(int? Meals, MealCount[]? ByKind, int[]? Checklist);
+    public sealed record MealsBody([property: Required] int? Meals, MealCount[]? ByKind, int[]? Checklist);
 
     public static void MapPartnersApi(this RouteGroupBuilder api)
     {
@@ -37,11 +38,13 @@ public static class PartnersApi
     }
 
     public static void MapCalendarFeeds(this IEndpointRouteBuilder app) =>
-        app.MapGet(CalendarFeeds.Path + "/{token}.ics", async (string token, HttpContext http, CalendarFeeds feeds, CancellationToken ct) =>
-            await feeds.RenderAsync(token, http.Request.Host.Host, ct) is { } text
+        app.MapGet(CalendarFeeds.Path + "/{token}.ics", async (string token, CalendarFeeds feeds, AccountRateLimits limits,
+                CancellationToken ct) =>
+            !limits.TryAcquire(Purpose.Feeds, token) ? Results.StatusCode(StatusCodes.Status429TooManyRequests)
+            : await feeds.RenderAsync(token, ct) is { } text
                 ? Results.Text(text, "text/calendar; charset=utf-8")
                 : Results.NotFound())
-            .AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy).ExcludeFromDescription();
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Policy(Purpose.Feeds)).ExcludeFromDescription();
 
     private static async Task<IResult> ListAsync(HttpContext http, CantinaOpsDb db, ScheduleCache rules, int? partnerId,
         CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace CantinaOps.Web.Features.Print;
 /// right-to-left slips (Arabic, Dari) are printed from this HTML twin by the browser, which shapes and
 /// orders the script correctly — PDFsharp 6.2.4 does not.
 /// </summary>
-public sealed class FamilyModel(PrintQueries queries) : PageModel
+public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks links) : PageModel
 {
     public SlipModel Slip { get; private set; } = null!;
     public bool RightToLeft { get; private set; }
@@ -21,7 +21,7 @@ public sealed class FamilyModel(PrintQueries queries) : PageModel
         CancellationToken cancellationToken)
     {
         var day = week is not null && LocalDatePattern.Iso.Parse(week) is { Success: true } d ? d.Value : await queries.TodayAsync(cancellationToken);
-        if (await queries.SlipAsync(household, day, $"{Request.Scheme}://{Request.Host}", cancellationToken) is not { } slip)
+        if (await queries.SlipAsync(household, day, links.To(""), cancellationToken) is not { } slip)
         {
             return NotFound();
         }

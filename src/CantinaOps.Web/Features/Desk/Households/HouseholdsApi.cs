@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CantinaOps.Domain.Households;
 using CantinaOps.Web.Features.Account;
 using CantinaOps.Web.Features.Api;
@@ -6,7 +7,7 @@ namespace CantinaOps.Web.Features.Desk.Households;
 
 public static class HouseholdsApi
 {
-    public sealed record CreateHouseholdRequest(string? DisplayName, int? Size, string? Language, string? Phone, string? Hotel);
+    public sealed record CreateHouseholdRequest(string? DisplayName, [property: Required] int? Size, [property: Required] string? Language, string? Phone, string? Hotel);
 
     /// <summary>The PIN is given once, here, to hand to the family (only its hash is kept).</summary>
     public sealed record CreatedHousehold(int Id, string Code, string Pin);

@@ -29,6 +29,9 @@ public sealed class RetentionJob(CantinaOpsDb db, AuditLog audit, IClock clock, 
         await db.HouseholdAccess.Where(a => ids.Contains(a.HouseholdId)).ExecuteDeleteAsync(cancellationToken);
         await db.Feeds.Where(f => f.HouseholdId != null && ids.Contains(f.HouseholdId.Value) && f.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(f => f.RevokedAt, now), cancellationToken);
+        // Counted sign-in failures matter for a lockout's 15 minutes; a day later they are only a trace.
+        var day = now - Duration.FromDays(1);
+        await db.SignInFailures.Where(f => f.LastFailureAt < day).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return stale.Count;
     }

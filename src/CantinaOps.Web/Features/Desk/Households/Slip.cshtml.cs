@@ -11,7 +11,7 @@ namespace CantinaOps.Web.Features.Desk.Households;
 /// The slip handed to the family: its code, its PIN and a QR code of its sign-in link. The PIN and the
 /// link exist in clear only for this one display (carried in TempData, never in the URL).
 /// </summary>
-public sealed class SlipModel(CantinaOpsDb db) : PageModel
+public sealed class SlipModel(CantinaOpsDb db, Infrastructure.PublicLinks links) : PageModel
 {
     public string Code { get; private set; } = string.Empty;
     public string Language { get; private set; } = "fr";
@@ -38,7 +38,7 @@ public sealed class SlipModel(CantinaOpsDb db) : PageModel
         Pin = TempData["Pin"] as string;
         if (TempData["LinkToken"] is string token)
         {
-            Link = $"{Request.Scheme}://{Request.Host}/f/{token}";
+            Link = links.To($"/f/{token}");
             using var data = QRCodeGenerator.GenerateQrCode(Link, QRCodeGenerator.ECCLevel.M);
             QrSvg = new SvgQRCode(data).GetGraphic(new System.Drawing.Size(4, 4), "#000000", "#ffffff", drawQuietZones: true,
                 sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);

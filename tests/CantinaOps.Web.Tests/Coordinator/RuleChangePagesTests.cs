@@ -106,6 +106,45 @@ public class RuleChangePagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("TAA-12", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_booking_left_outside_shorter_hours_still_shows_with_its_code_on_the_week_page()
+    {
+        var desk = await app.SignedInAsync(TestSite.Desk);
+        Assert.Equal(HttpStatusCode.Created, (await desk.BookAsync(app.Site.Washer1, "2026-12-11T17:00", app.Site.Households[13])).StatusCode);
+        var coordinator = await app.SignedInBrowserAsync(TestSite.Coordinator);
+        var laundry = await app.WithDbAsync(db => db.Spaces.Where(s => s.Kind == SpaceKind.Laundry).Select(s => s.Id).SingleAsync());
+        try
+        {
+            var saved = await coordinator.SubmitAsync("/Coordinator/Spaces", LaundryForm(laundry, fridayCloses: "17:00"), "/Coordinator/Spaces?handler=Space");
+            Assert.Equal("/Coordinator/Affected", saved.Headers.Location?.OriginalString);
+
+            var week = WebUtility.HtmlDecode(await (await app.SignedInBrowserAsync(TestSite.Desk)).GetStringAsync($"/Desk/Week?space={laundry}&week=2026-12-07"));
+
+            Assert.Contains("Réservations hors des horaires actuels", week, StringComparison.Ordinal);
+            Assert.Contains("<li>TAA-13 · Washer 1 · vendredi 11 décembre 17:00–18:00</li>", week, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await coordinator.SubmitAsync("/Coordinator/Spaces", LaundryForm(laundry, fridayCloses: "18:00"), "/Coordinator/Spaces?handler=Space");
+        }
+    }
+
+    /// <summary>The test site's laundry hours, with Friday afternoon closing at <paramref name="fridayCloses"/>.</summary>
+    private static Dictionary<string, string> LaundryForm(int laundry, string fridayCloses)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["spaceId"] = $"{laundry}", ["name"] = "Laundry", ["noticeMinutes"] = "30", ["horizonDays"] = "14", ["Confirm"] = "true",
+            ["hours[Sunday]"] = "00:00-06:00",
+        };
+        foreach (var day in new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" })
+        {
+            form[$"hours[{day}]"] = $"00:00-06:00, 09:00-12:00, 14:00-{(day == "Friday" ? fridayCloses : "18:00")}";
+        }
+
+        return form;
+    }
+
     private async Task<int> BlockAsync(string start, string end)
     {
         var partner = await app.SignedInAsync(TestSite.PartnerAUser);

@@ -27,6 +27,9 @@ public sealed class WeekModel(CantinaOpsDb db, ScheduleCache rules, Availability
     public IReadOnlyList<Day> Days { get; private set; } = [];
     public LocalDate Monday { get; private set; }
 
+    /// <summary>Bookings of the week that no slot shows (outside today's hours or on a closed day): still to be seen.</summary>
+    public IReadOnlyList<string> OffGrid { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? space, string? week, CancellationToken cancellationToken)
     {
         Spaces = await db.Spaces.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
@@ -56,6 +59,9 @@ public sealed class WeekModel(CantinaOpsDb db, ScheduleCache rules, Availability
                 resources.Select(r => t.FirstOrDefault(s => s.Slot.ResourceId == r.Id) is { } a
                     ? new Cell(a.Free, a.OutOfService, a.Free ? null : labels.For(a.Slot))
                     : null).ToList())).ToList())).ToList();
+        var names = resources.ToDictionary(r => r.Id, r => r.Name);
+        OffGrid = labels.Outside(result.Slots.Select(s => s.Slot)).Select(h =>
+            $"{h.Text} · {names[h.ResourceId]} · {h.Start.InZone(zone).ToDateTimeUnspecified():dddd d MMMM HH:mm}–{h.End.InZone(zone):HH:mm}").ToList();
         return Page();
     }
 }

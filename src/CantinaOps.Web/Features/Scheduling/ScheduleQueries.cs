@@ -123,4 +123,11 @@ public sealed class HeldLabels(DateTimeZone zone, IEnumerable<HeldLabel> held)
             .ToList();
         return texts.Count == 0 ? null : string.Join(", ", texts);
     }
+
+    /// <summary>The bookings no slot of the grid overlaps (hours cut or a day closed since they were made).</summary>
+    public IEnumerable<HeldLabel> Outside(IEnumerable<Slot> grid)
+    {
+        var slots = grid.ToLookup(s => s.ResourceId);
+        return _byResource.Values.SelectMany(h => h).Where(h => !slots[h.ResourceId].Any(s => s.Overlaps(h.Start, h.End))).OrderBy(h => h.Start);
+    }
 }

@@ -10,7 +10,7 @@ internal static class AvailabilityBench
     /// <summary>Warm, in-process: a fresh DbContext per call, as a request would have, and the app's rules cache.</summary>
     public static async Task<Result> RunAsync(string databasePath, BenchSite site, int iterations)
     {
-        var rules = new ScheduleCache(new BenchClock.Fixed(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var rules = new ScheduleCache(new BenchClock.Fixed(), Microsoft.Extensions.Options.Options.Create(new SchedulingOptions()));
         var timings = new List<double>();
         var slots = 0;
         for (var i = 0; i < iterations + 20; i++)

@@ -14,6 +14,7 @@ using CantinaOps.Web.Features.Waitlist;
 using CantinaOps.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCantinaOpsOptions(builder.Configuration);
 builder.Services.AddCantinaOpsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCantinaOpsClock();
 builder.Services.AddStaffSignIn(builder.Configuration);
@@ -39,7 +40,7 @@ builder.Services.AddProblemDetails();
 // Malformed requests answer 400 with a problem body in every environment, never a developer page.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 builder.Services.AddDataProtection().PersistKeysToFileSystem(
-    new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
+    new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, AppOptions.Read<KeysOptions>(builder.Configuration, KeysOptions.Section).KeysFolder)));
 builder.Services.AddOpenApi(CantinaOps.Web.Features.Api.ApiDocument.Configure);
 builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

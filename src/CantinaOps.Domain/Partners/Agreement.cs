@@ -1,4 +1,6 @@
 using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Scheduling;
+using CantinaOps.Domain.Sites;
 using NodaTime;
 
 namespace CantinaOps.Domain.Partners;
@@ -16,15 +18,16 @@ public sealed class Agreement
 
     public Agreement(int partnerId, LocalDate firstDay, LocalDate lastDay, IEnumerable<int> spaceIds, string? reference = null)
     {
-        if (lastDay < firstDay)
+        var spaces = spaceIds.Distinct().ToList();
+        if (Validate(firstDay, lastDay, spaces) is { } error)
         {
-            throw new ArgumentException("An agreement ends on or after its first day.", nameof(lastDay));
+            throw new ArgumentException(error.Detail, nameof(lastDay));
         }
 
         PartnerId = partnerId;
         FirstDay = firstDay;
         LastDay = lastDay;
-        SpaceIds = spaceIds.Distinct().ToList();
+        SpaceIds = spaces;
         Reference = reference;
     }
 
@@ -39,12 +42,32 @@ public sealed class Agreement
 
     public void Change(LocalDate firstDay, LocalDate lastDay, IEnumerable<int> spaceIds)
     {
-        if (lastDay < firstDay)
+        var spaces = spaceIds.Distinct().ToList();
+        if (Validate(firstDay, lastDay, spaces) is { } error)
         {
-            throw new ArgumentException("An agreement ends on or after its first day.", nameof(lastDay));
+            throw new ArgumentException(error.Detail, nameof(lastDay));
         }
 
-        (FirstDay, LastDay, SpaceIds) = (firstDay, lastDay, spaceIds.Distinct().ToList());
+        (FirstDay, LastDay, SpaceIds) = (firstDay, lastDay, spaces);
+    }
+
+    /// <summary>
+    /// Null when an agreement can run over these days: inside the app's window of dates (a year -1 made
+    /// every later load of the partners' page fail), ending on or after its first day, covering a space.
+    /// </summary>
+    public static SettingError? Validate(LocalDate firstDay, LocalDate lastDay, IReadOnlyCollection<int> spaceIds)
+    {
+        if (!DateWindow.Contains(firstDay) || !DateWindow.Contains(lastDay))
+        {
+            return new SettingError(SettingRule.DateOutsideWindow, DateWindow.Explain("An agreement's first and last day"));
+        }
+
+        if (lastDay < firstDay)
+        {
+            return new SettingError(SettingRule.AgreementEndsBeforeStart, "An agreement ends on or after its first day.");
+        }
+
+        return spaceIds.Count == 0 ? new SettingError(SettingRule.AgreementWithoutSpace, "An agreement covers at least one space.") : null;
     }
 
     /// <summary>Null when one of the agreements covers the day and space; the refusal otherwise, naming what exists.</summary>

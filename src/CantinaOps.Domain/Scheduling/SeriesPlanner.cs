@@ -52,8 +52,36 @@ public static class SeriesPlanner
         return plans;
     }
 
+    /// <summary>
+    /// Where a partner's block goes when the rules leave it out: a free block of the same length, on that
+    /// day or the next <paramref name="days"/> days that one of the partner's agreements covers, as close
+    /// to its usual time as possible (a closed day has no block at all, so that day alone could never do;
+    /// a partner cooking at 08:00 would rather move a day than to the afternoon).
+    /// </summary>
+    public static Interval? NearestFreeBlock(SpaceSchedule schedule, Resource resource, Interval original, int days,
+        IReadOnlyCollection<HeldTime> held, Instant now, IReadOnlyCollection<Agreement> agreements)
+    {
+        var local = original.Start.InZone(schedule.Zone).LocalDateTime;
+        for (var day = local.Date; day <= local.Date.PlusDays(days); day = day.PlusDays(1))
+        {
+            if (Agreement.Check(agreements, schedule.Space.Id, day) is null
+                && FreeBlocksOn(schedule, resource, day, original.Duration, held, now)
+                    .OrderBy(b => Math.Abs(b.Start.InZone(schedule.Zone).TimeOfDay.NanosecondOfDay - local.TimeOfDay.NanosecondOfDay))
+                    .Select(b => (Interval?)b).FirstOrDefault() is { } block)
+            {
+                return block;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The earliest free block of the given length that day, on the quarter-hour grid, within opening hours.</summary>
     public static Interval? FreeBlockOn(SpaceSchedule schedule, Resource resource, LocalDate day, Duration length,
+        IReadOnlyCollection<HeldTime> held, Instant now) =>
+        FreeBlocksOn(schedule, resource, day, length, held, now).Select(b => (Interval?)b).FirstOrDefault();
+
+    private static IEnumerable<Interval> FreeBlocksOn(SpaceSchedule schedule, Resource resource, LocalDate day, Duration length,
         IReadOnlyCollection<HeldTime> held, Instant now)
     {
         foreach (var range in schedule.Space.RangesOn(day.DayOfWeek))
@@ -70,11 +98,9 @@ public static class SeriesPlanner
                 var to = schedule.Zone.ToInstant(start + Period.FromTicks(length.BclCompatibleTicks));
                 if (schedule.CheckPartnerBlock(resource, from, to, now, held).IsSuccess)
                 {
-                    return new Interval(from, to);
+                    yield return new Interval(from, to);
                 }
             }
         }
-
-        return null;
     }
 }

@@ -118,8 +118,8 @@ public sealed class SpaceSchedule
     }
 
     /// <summary>
-    /// Whether a booking made earlier still fits today's rules (after a new closure, shorter hours, a
-    /// retired or broken machine). Null when it fits; otherwise the rule it now breaks.
+    /// Whether a booking made earlier still fits today's rules (after a new closure, shorter hours, a new
+    /// slot length, a retired or broken machine). Null when it fits; otherwise the rule it now breaks.
     /// </summary>
     public Refusal? StillFits(Resource resource, Booking booking)
     {
@@ -138,6 +138,13 @@ public sealed class SpaceSchedule
         if (!InsideOpeningHours(start, end))
         {
             return new Refusal(Rule.OutsideOpeningHours, $"{_space.Name} is no longer open for all of {start:HH:mm}-{end:HH:mm} on {start:dddd d MMMM}.");
+        }
+
+        // A household's booking holds one slot of the grid; once the slot length changes it may sit across two.
+        if (!resource.Kind.IsBookedInBlocks() && !SlotsOn(resource, start.Date).Any(s => s.Start == booking.Start && s.End == booking.End))
+        {
+            return new Refusal(Rule.NotASlotStart,
+                $"{start:HH:mm}-{end:HH:mm} is no longer a slot of {resource.Name} ({SlotLengthOf(resource.Kind).TotalMinutes:0}-minute slots).");
         }
 
         return resource.IsOutOfServiceDuring(booking.Time)
@@ -344,6 +351,14 @@ public sealed class SpaceSchedule
         quotas.WeeklyLimit(_space.Kind, household.Size) is { } limit && householdBookingsThatWeek >= limit
             ? new Refusal(Rule.QuotaReached, $"Household {household.Code} already has {householdBookingsThatWeek} of its {limit} bookings this week.")
             : null;
+
+    /// <summary>
+    /// Whether a slot of <paramref name="resource"/> starting at <paramref name="start"/> may still be
+    /// booked at <paramref name="now"/> as far as the day and the booking window go (retired, closed,
+    /// notice, horizon) — the same check every booking makes, for screens that offer a slot.
+    /// </summary>
+    public Refusal? CheckWindow(Resource resource, Instant start, Instant now) =>
+        CheckDayAndWindow(resource, start.InZone(Zone).Date, start, now);
 
     private Refusal? CheckDayAndWindow(Resource resource, LocalDate day, Instant start, Instant now)
     {

@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Scheduling;
 using NodaTime;
 
 namespace CantinaOps.Domain.Sites;
@@ -16,6 +17,11 @@ public sealed class Closure
         if (last < first)
         {
             throw new ArgumentException("A closure must end on or after its first day.", nameof(last));
+        }
+
+        if (!DateWindow.Contains(first) || !DateWindow.Contains(last))
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), DateWindow.Explain("A closure"));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
@@ -55,9 +61,9 @@ public sealed class SlotLength
 
     internal SlotLength(Site site, ResourceKind kind, Duration length)
     {
-        if (length < Duration.FromMinutes(5) || length > Duration.FromHours(12))
+        if (Check(length) is { } error)
         {
-            throw new ArgumentOutOfRangeException(nameof(length), "A slot lasts between 5 minutes and 12 hours.");
+            throw new ArgumentOutOfRangeException(nameof(length), error.Detail);
         }
 
         Site = site;
@@ -70,6 +76,11 @@ public sealed class SlotLength
     public Site Site { get; private set; }
     public ResourceKind Kind { get; private set; }
     public Duration Length { get; private set; }
+
+    public static SettingError? Check(Duration length) =>
+        length < Duration.FromMinutes(5) || length > Duration.FromHours(12)
+            ? new SettingError(SettingRule.SlotLengthOutOfRange, "A slot lasts between 5 minutes and 12 hours.")
+            : null;
 }
 
 /// <summary>
@@ -83,10 +94,16 @@ public sealed class QuotaTier
         Site = null!;
     }
 
+    public const int LargestHousehold = 30;
+    public const int MostPerWeek = 50;
+
     internal QuotaTier(Site site, SpaceKind spaceKind, int fromHouseholdSize, int bookingsPerWeek)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(fromHouseholdSize, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(bookingsPerWeek);
+        if (Check(spaceKind, fromHouseholdSize, bookingsPerWeek) is { } error)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromHouseholdSize), error.Detail);
+        }
+
         Site = site;
         SpaceKind = spaceKind;
         FromHouseholdSize = fromHouseholdSize;
@@ -99,4 +116,11 @@ public sealed class QuotaTier
     public SpaceKind SpaceKind { get; private set; }
     public int FromHouseholdSize { get; private set; }
     public int BookingsPerWeek { get; private set; }
+
+    /// <summary>Null when the tier can be set. Partners' kitchen has no quota: partners book by agreement.</summary>
+    public static SettingError? Check(SpaceKind spaceKind, int fromHouseholdSize, int bookingsPerWeek) =>
+        fromHouseholdSize is < 1 or > LargestHousehold || bookingsPerWeek is < 0 or > MostPerWeek || spaceKind == SpaceKind.ProfessionalKitchen
+            ? new SettingError(SettingRule.QuotaOutOfRange,
+                $"A quota is for households of 1 to {LargestHousehold} people, 0 to {MostPerWeek} bookings a week, in the laundry or the family kitchen.")
+            : null;
 }

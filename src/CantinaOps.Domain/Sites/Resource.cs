@@ -1,3 +1,4 @@
+using CantinaOps.Domain.Bookings;
 using NodaTime;
 
 namespace CantinaOps.Domain.Sites;
@@ -47,6 +48,96 @@ public sealed class Resource
 
     public bool IsOutOfServiceDuring(Interval interval) => _outages.Any(o => o.Overlaps(interval));
 
+    /// <summary>
+    /// Whether a booking of this resource waits for the desk: still confirmed, not over, and held
+    /// during an outage, so it must be moved or cancelled rather than shown as normal.
+    /// </summary>
+    public bool Strands(BookingStatus status, Interval time, Instant now) =>
+        status == BookingStatus.Confirmed && time.End > now && IsOutOfServiceDuring(time);
+
+    /// <summary>Outages that have not ended yet (current and planned), earliest first.</summary>
+    public IEnumerable<ResourceOutage> OutagesNotEnded(Instant now) =>
+        _outages.Where(o => o.Until is not { } until || until > now).OrderBy(o => o.From);
+
+    /// <summary>
+    /// Changes an outage that has not ended. One that has started keeps its start (that part already
+    /// happened and may explain cancelled bookings); its end may move but not into the past — ending it
+    /// now is <see cref="BackInService"/>.
+    /// </summary>
+    public OutageChange EditOutage(int outageId, Instant from, Instant? until, string reason, Instant now)
+    {
+        if (_outages.FirstOrDefault(o => o.Id == outageId) is not { } outage)
+        {
+            return OutageChange.NotFound;
+        }
+
+        if (outage.Until is { } ended && ended <= now)
+        {
+            return OutageChange.AlreadyEnded;
+        }
+
+        var started = outage.From <= now;
+        if (started && from != outage.From)
+        {
+            return OutageChange.AlreadyStarted;
+        }
+
+        if ((until is { } end && (end <= from || end <= now)) || (!started && from < now))
+        {
+            return OutageChange.InvalidTimes;
+        }
+
+        outage.Change(from, until, reason);
+        return OutageChange.Done;
+    }
+
+    /// <summary>
+    /// Removes a planned outage. One that has started is ended with <see cref="BackInService"/>
+    /// instead, and one that has ended stays as history.
+    /// </summary>
+    public OutageChange RemoveOutage(int outageId, Instant now)
+    {
+        if (_outages.FirstOrDefault(o => o.Id == outageId) is not { } outage)
+        {
+            return OutageChange.NotFound;
+        }
+
+        if (outage.From <= now)
+        {
+            return outage.IsCurrent(now) ? OutageChange.AlreadyStarted : OutageChange.AlreadyEnded;
+        }
+
+        _outages.Remove(outage);
+        return OutageChange.Done;
+    }
+
+    /// <summary>
+    /// The machine works again from <paramref name="now"/>: the current outage ends exactly then and
+    /// planned ones are removed, so nothing is left that blocks a slot. (Shortening a planned outage to
+    /// its first second, as before, left a "ghost" that still blocked the slot it started in.)
+    /// </summary>
+    /// <returns>How many outages were ended or removed.</returns>
+    public int BackInService(Instant now)
+    {
+        var changed = 0;
+        foreach (var outage in OutagesNotEnded(now).ToList())
+        {
+            if (outage.From < now)
+            {
+                outage.Change(outage.From, now, outage.Reason);
+            }
+            else
+            {
+                // Planned, or starting this very instant: it never made the machine unavailable.
+                _outages.Remove(outage);
+            }
+
+            changed++;
+        }
+
+        return changed;
+    }
+
     public void Retire() => IsActive = false;
 
     public void Rename(string name)
@@ -67,15 +158,9 @@ public sealed class ResourceOutage
 
     internal ResourceOutage(Resource resource, Instant from, Instant? until, string reason)
     {
-        if (until is { } end && end <= from)
-        {
-            throw new ArgumentException("An outage must end after it starts.", nameof(until));
-        }
-
         Resource = resource;
-        From = from;
-        Until = until;
-        Reason = reason;
+        Reason = string.Empty;
+        Change(from, until, reason);
     }
 
     public int Id { get; private set; }
@@ -85,17 +170,31 @@ public sealed class ResourceOutage
     public Instant? Until { get; private set; }
     public string Reason { get; private set; }
 
-    /// <summary>The machine is repaired: the outage ends now (or stays as it was if it already ended).</summary>
-    public void EndAt(Instant when)
+    internal void Change(Instant from, Instant? until, string reason)
     {
-        if (Until is null || Until > when)
+        if (until is { } end && end <= from)
         {
-            Until = Instant.Max(when, From + Duration.FromSeconds(1));
+            throw new ArgumentException("An outage must end after it starts.", nameof(until));
         }
+
+        (From, Until, Reason) = (from, until, reason);
     }
 
     public bool IsCurrent(Instant now) => From <= now && (Until is not { } until || now < until);
 
     public bool Overlaps(Interval interval) =>
         From < interval.End && (Until is not { } until || interval.Start < until);
+}
+
+/// <summary>What became of a request to change an outage.</summary>
+public enum OutageChange
+{
+    Done,
+    NotFound,
+    /// <summary>It has started: its start stays, and it is ended by putting the machine back in service.</summary>
+    AlreadyStarted,
+    /// <summary>It is over: it stays as history.</summary>
+    AlreadyEnded,
+    /// <summary>The end is not after the start, or lies in the past, or a planned start lies in the past.</summary>
+    InvalidTimes,
 }

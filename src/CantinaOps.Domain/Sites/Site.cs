@@ -68,9 +68,12 @@ public sealed class Site
     /// <summary>Reminders: this many days before, in the morning (partners).</summary>
     public int ReminderPartnerDaysBefore { get; private set; } = 2;
 
+    public const int MostReminderHoursBefore = 12;
+    public const int MostReminderDaysBefore = 14;
+
     public void SetReminders(LocalTime eveningAt, int hoursBefore, int partnerDaysBefore)
     {
-        if (hoursBefore is < 1 or > 12 || partnerDaysBefore is < 1 or > 14)
+        if (hoursBefore is < 1 or > MostReminderHoursBefore || partnerDaysBefore is < 1 or > MostReminderDaysBefore)
         {
             throw new ArgumentOutOfRangeException(nameof(hoursBefore), "Reminder values are out of range.");
         }
@@ -97,15 +100,29 @@ public sealed class Site
         return closure;
     }
 
-    public void SetSlotLength(ResourceKind kind, Duration length)
+    /// <summary>Sets the slot length of a kind of resource; refused (nothing changed) outside 5 minutes to 12 hours.</summary>
+    public SettingError? SetSlotLength(ResourceKind kind, Duration length)
     {
+        if (SlotLength.Check(length) is { } error)
+        {
+            return error;
+        }
+
         _slotLengths.RemoveAll(s => s.Kind == kind);
         _slotLengths.Add(new SlotLength(this, kind, length));
+        return null;
     }
 
-    public void SetQuota(SpaceKind kind, int fromHouseholdSize, int bookingsPerWeek)
+    /// <summary>Sets the tier of households from this size; refused (nothing changed) outside 1–30 people and 0–50 a week.</summary>
+    public SettingError? SetQuota(SpaceKind kind, int fromHouseholdSize, int bookingsPerWeek)
     {
+        if (QuotaTier.Check(kind, fromHouseholdSize, bookingsPerWeek) is { } error)
+        {
+            return error;
+        }
+
         _quotaTiers.RemoveAll(q => q.SpaceKind == kind && q.FromHouseholdSize == fromHouseholdSize);
         _quotaTiers.Add(new QuotaTier(this, kind, fromHouseholdSize, bookingsPerWeek));
+        return null;
     }
 }

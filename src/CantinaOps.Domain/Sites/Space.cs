@@ -91,8 +91,21 @@ public sealed class Space
         _openingHours.Add(range);
     }
 
+    /// <summary>Null when a resource of this kind belongs in this space (no dryer in the professional kitchen).</summary>
+    public SettingError? CanHold(ResourceKind kind) =>
+        (Kind, kind) is (SpaceKind.Laundry, ResourceKind.Washer or ResourceKind.Dryer)
+            or (SpaceKind.FamilyKitchen, ResourceKind.CookingStation)
+            or (SpaceKind.ProfessionalKitchen, ResourceKind.ProfessionalKitchen)
+            ? null
+            : new SettingError(SettingRule.KindNotInSpace, $"A {kind} does not belong in {Name} ({Kind}).");
+
     public Resource AddResource(string name, ResourceKind kind, int capacity = 1)
     {
+        if (CanHold(kind) is { } error)
+        {
+            throw new ArgumentException(error.Detail, nameof(kind));
+        }
+
         var resource = new Resource(this, name, kind, capacity);
         _resources.Add(resource);
         return resource;

@@ -18,8 +18,8 @@ public static class Database
         string contentRoot)
     {
         var connectionString = SqliteConnectionString(
-            configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
-        var synchronous = configuration["Database:Synchronous"] ?? "NORMAL";
+            Infrastructure.AppOptions.Read<ConnectionStringOptions>(configuration, ConnectionStringOptions.Section).Default, contentRoot);
+        var synchronous = Infrastructure.AppOptions.Read<DatabaseOptions>(configuration, DatabaseOptions.Section).Synchronous;
         services.AddDbContextPool<CantinaOpsDb>(options => Configure(options, connectionString, synchronous));
         services.AddSingleton<BookingWriteLock>();
         return services;
@@ -153,4 +153,24 @@ internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<CantinaO
         Database.Configure(options, "Data Source=design-time.db");
         return new CantinaOpsDb(options.Options);
     }
+}
+
+/// <summary><c>Database:*</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>SQLite's <c>synchronous</c> in WAL mode (see <see cref="Database.Configure"/>).</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^(NORMAL|FULL)$")]
+    public string Synchronous { get; set; } = "NORMAL";
+}
+
+/// <summary><c>ConnectionStrings:*</c>.</summary>
+public sealed class ConnectionStringOptions
+{
+    public const string Section = "ConnectionStrings";
+
+    /// <summary>The SQLite file; a relative path is taken from the app's folder.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public string Default { get; set; } = Database.DefaultConnectionString;
 }

@@ -21,8 +21,7 @@ public static class BackgroundJobs
 {
     public static IServiceCollection AddCantinaOpsJobs(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.Configure<SmsOptions>(configuration.GetSection("Messaging:Sms"));
-        services.Configure<SmtpOptions>(configuration.GetSection("Messaging:Smtp"));
+        var jobs = AppOptions.Read<JobsOptions>(configuration, JobsOptions.Section);
         services.AddHttpClient<ISmsSender, BrevoSmsSender>(client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddTransient<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IDispatchFaults, NoDispatchFaults>();
@@ -35,8 +34,7 @@ public static class BackgroundJobs
         services.AddScoped<RetentionJob>();
         services.AddScoped<WeeklyPlanJob>();
 
-        var path = configuration["Jobs:StoragePath"] ?? "data/hangfire.db";
-        path = Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
+        var path = Path.IsPathRooted(jobs.StoragePath) ? jobs.StoragePath : Path.Combine(contentRoot, jobs.StoragePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -44,11 +42,11 @@ public static class BackgroundJobs
             .UseRecommendedSerializerSettings()
             // The 15 s default makes a reminder wait needlessly; 1 s is cheap on a local file.
             .UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
-        if (configuration.GetValue("Jobs:Enabled", true))
+        if (jobs.Enabled)
         {
             services.AddHangfireServer(options =>
             {
-                options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4);
+                options.WorkerCount = jobs.WorkerCount;
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
         }
@@ -59,7 +57,7 @@ public static class BackgroundJobs
     /// <summary>Registers the recurring jobs in the site's time zone (an 18:00 job stays at 18:00 across DST).</summary>
     public static async Task ScheduleRecurringJobsAsync(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("Jobs:Enabled", true))
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobsOptions>>().Value.Enabled)
         {
             return;
         }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CantinaOps.Web.Infrastructure;
 
 /// <summary>The <c>App</c> section: where the app is reached from outside.</summary>
-public sealed class AppOptions
+public sealed class PublicAppOptions
 {
     public const string Section = "App";
 
@@ -18,19 +18,19 @@ public sealed class AppOptions
 }
 
 [OptionsValidator]
-public sealed partial class AppOptionsValidator : IValidateOptions<AppOptions>;
+public sealed partial class PublicAppOptionsValidator : IValidateOptions<PublicAppOptions>;
 
-/// <summary>Absolute links to the app, from <see cref="AppOptions.PublicUrl"/>.</summary>
+/// <summary>Absolute links to the app, from <see cref="PublicAppOptions.PublicUrl"/>.</summary>
 public sealed class PublicLinks
 {
     private readonly Uri _base;
 
-    public PublicLinks(IOptions<AppOptions> options)
+    public PublicLinks(IOptions<PublicAppOptions> options)
     {
         if (!Uri.TryCreate(options.Value.PublicUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http")
             || !string.IsNullOrEmpty(url.Query))
         {
-            throw new OptionsValidationException(AppOptions.Section, typeof(AppOptions),
+            throw new OptionsValidationException(PublicAppOptions.Section, typeof(PublicAppOptions),
                 ["App:PublicUrl must be an absolute http(s) address, such as https://reservations.example.org."]);
         }
 
@@ -45,8 +45,8 @@ public sealed class PublicLinks
 
     public static IServiceCollection AddPublicLinks(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
+        services.AddOptions<PublicAppOptions>().Bind(configuration.GetSection(PublicAppOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublicAppOptions>, PublicAppOptionsValidator>();
         services.AddSingleton<PublicLinks>();
         return services;
     }

@@ -4,7 +4,9 @@ using CantinaOps.Domain.Partners;
 using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Sites;
 using Microsoft.AspNetCore.Identity;
+using CantinaOps.Web.Features.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CantinaOps.Web.Data.Demo;
@@ -15,7 +17,7 @@ namespace CantinaOps.Web.Data.Demo;
 /// Runs only on an empty database, and only in Development or with --seed-demo.
 /// </summary>
 public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles,
-    IClock clock, ILogger<DemoSeeder> logger)
+    IClock clock, IOptions<ReminderOptions> reminders, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Cantina-demo-2026";
 
@@ -51,6 +53,7 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
         var now = clock.GetCurrentInstant();
         var random = new Random(2026);
         var site = BuildSite(now);
+        reminders.Value.ApplyTo(site);
         db.Sites.Add(site);
         var partners = new[]
         {

@@ -105,31 +105,23 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
     }
 
     /// <summary>
-    /// Moves a booking whose machine is out of service to the nearest free equivalent slot (another
-    /// machine of the same kind at the same time first) and records the notice the household must get.
+    /// Moves a booking that can no longer take place as booked (its machine is out of service, a new
+    /// closure) to the slot the plan of its space gives it: the nearest free equivalent (another machine
+    /// of the same kind at the same time first), after the bookings waiting before it have taken theirs,
+    /// so it lands where the desk's list said. Records the notice the household must get.
     /// </summary>
     public Task<Outcome<Booking>> MoveToNearestAsync(Booking booking, ResourceRules target, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();
-            var schedule = target.Schedule;
-            var resources = schedule.Space.Resources.Select(r => r.Id).ToList();
-            var held = (await db.HeldTimesAsync(resources, booking.Start - Duration.FromDays(7), booking.Start + Duration.FromDays(8),
-                cancellationToken)).Where(h => !(h.ResourceId == booking.ResourceId && h.Start == booking.Start)).ToList();
-            var own = new Slot(booking.ResourceId, booking.Start.InZone(schedule.Zone).LocalDateTime,
-                booking.End.InZone(schedule.Zone).LocalDateTime, booking.Start, booking.End);
-            if (schedule.NearestAlternative(target.Resource, own, now, held) is not { } alternative)
+            var plan = await PlanMovesAsync(target.Schedule, now, cancellationToken, booking);
+            var move = plan.Single(p => p.BookingId == booking.Id);
+            if (move.To is not { } alternative)
             {
                 return Outcome<Booking>.Refused(Rule.SlotTaken, "No equivalent slot is free in the coming week.");
             }
 
-            var capacity = schedule.Space.Resources.Single(r => r.Id == alternative.ResourceId).Capacity;
-            if (alternative.FreeSeat(capacity, held) is not (> 0 and var seat))
-            {
-                return Outcome<Booking>.Refused(Rule.SlotTaken, "That slot has just been taken.");
-            }
-
-            if (booking.MoveTo(alternative.ResourceId, new SlotClaim(alternative.Time, seat), now) is { } refusal)
+            if (booking.MoveTo(alternative.ResourceId, new SlotClaim(alternative.Time, move.Seat), now) is { } refusal)
             {
                 return Outcome<Booking>.Refused(refusal);
             }
@@ -138,6 +130,38 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
             audit.Record("booking.move", $"booking {booking.Id}", $"to resource {alternative.ResourceId} at {alternative.Start}");
             return Outcome<Booking>.Success(booking);
         }, cancellationToken);
+
+    /// <summary>
+    /// The bookings of a space that wait to be moved (confirmed, not over, on a machine out of order
+    /// then), in the order they are served, each with the slot and place it would be moved to.
+    /// </summary>
+    /// <param name="alsoMoving">A booking that must move for another reason (a new closure, shorter hours):
+    /// planned with the others, so it does not take a slot the list gives to one of them.</param>
+    public async Task<IReadOnlyList<PlannedMove>> PlanMovesAsync(SpaceSchedule schedule, Instant now, CancellationToken cancellationToken,
+        Booking? alsoMoving = null)
+    {
+        var broken = schedule.Space.Resources.Where(r => r.Outages.Count > 0).ToDictionary(r => r.Id);
+        var ids = broken.Keys.ToList();
+        var candidates = await db.Bookings.AsNoTracking()
+            .Where(b => ids.Contains(b.ResourceId) && b.Status == BookingStatus.Confirmed && b.End > now)
+            .Select(b => new { b.Id, b.ResourceId, b.Status, b.Start, b.End })
+            .ToListAsync(cancellationToken);
+        var stranded = candidates.Where(b => broken[b.ResourceId].Strands(b.Status, new Interval(b.Start, b.End), now))
+            .Select(b => new Stranded(b.Id, b.ResourceId, new Interval(b.Start, b.End))).ToList();
+        if (alsoMoving is not null && stranded.All(s => s.BookingId != alsoMoving.Id))
+        {
+            stranded.Add(new Stranded(alsoMoving.Id, alsoMoving.ResourceId, alsoMoving.Time));
+        }
+
+        if (stranded.Count == 0)
+        {
+            return [];
+        }
+
+        var held = await db.HeldTimesAsync(schedule.Space.Resources.Select(r => r.Id).ToList(),
+            stranded.Min(s => s.Time.Start) - Duration.FromDays(7), stranded.Max(s => s.Time.Start) + Duration.FromDays(8), cancellationToken);
+        return schedule.PlanMoves(stranded, now, held);
+    }
 
     private Outcome<Booking> Added(Booking booking)
     {

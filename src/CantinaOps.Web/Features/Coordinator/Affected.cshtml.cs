@@ -9,17 +9,35 @@ public sealed class AffectedModel(AffectedBookings affected, IStringLocalizer<Sh
 {
     public IReadOnlyList<AffectedBookings.Item> Items { get; private set; } = [];
 
+    /// <summary>Why the last move or cancellation was refused; shown as a refusal, never with the success tick.</summary>
+    [TempData] public string? Refused { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await affected.FindAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostMoveAsync(int bookingId, CancellationToken cancellationToken) =>
-        Done(await affected.MoveAsync(bookingId, cancellationToken) is { } r ? l[$"Rule.{r.Rule}"] : l["OutOfOrder.Moved"]);
-
-    public async Task<IActionResult> OnPostCancelAsync(int bookingId, CancellationToken cancellationToken) =>
-        Done(await affected.CancelAsync(bookingId, cancellationToken) is { } r ? l[$"Rule.{r.Rule}"] : l["OutOfOrder.Cancelled"]);
-
-    private RedirectToPageResult Done(string message)
+    public async Task<IActionResult> OnPostMoveAsync(int bookingId, CancellationToken cancellationToken)
     {
-        TempData["Message"] = message;
+        var handled = await affected.MoveAsync(bookingId, cancellationToken);
+        return Done(handled, handled.Partner is { } partner ? l["Coord.PartnerMoved", handled.When ?? "", partner] : l["Coord.HouseholdMoved", handled.When ?? ""]);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int bookingId, CancellationToken cancellationToken)
+    {
+        var handled = await affected.CancelAsync(bookingId, cancellationToken);
+        return Done(handled, handled.Partner is { } partner ? l["Coord.PartnerCancelled", partner] : l["OutOfOrder.Cancelled"]);
+    }
+
+    private RedirectToPageResult Done(AffectedBookings.Handled handled, string success)
+    {
+        if (handled.Refusal is { } refusal)
+        {
+            // "No free slot" is the usual refusal of a move here: say so, not "this slot has just been taken".
+            Refused = refusal.Rule == Domain.Bookings.Rule.SlotTaken ? l["Coord.NoAlternative"] : l[$"Rule.{refusal.Rule}"];
+        }
+        else
+        {
+            TempData["Message"] = success;
+        }
+
         return RedirectToPage();
     }
 }

@@ -10,74 +10,118 @@ using NodaTime;
 namespace CantinaOps.Web.Features.Coordinator;
 
 /// <summary>
-/// Future bookings that no longer fit the rules after a change (closure, shorter hours, retired or
+/// Future bookings outside the rules after a change (closure, shorter hours, new slot length, retired or
 /// broken machine), and the explicit ways to handle each: move it, or cancel it — the household or
-/// partner is flagged for a notice either way.
+/// partner is sent a notice either way.
 /// </summary>
 public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, BookingService bookings, AuditLog audit, IClock clock)
 {
-    public sealed record Item(int BookingId, string Who, string Resource, string When, Refusal Reason);
+    /// <param name="Partner">The partner association holding the block; null for a household's booking.</param>
+    public sealed record Item(int BookingId, string Who, string? Partner, string Resource, string When, Refusal Reason);
 
-    /// <param name="changed">A site changed in memory and not saved yet: what it would leave outside the rules.</param>
-    public async Task<IReadOnlyList<Item>> FindAsync(CancellationToken cancellationToken, Domain.Sites.Site? changed = null)
+    /// <summary>How handling one booking ended: refused, or done (moved to <paramref name="When"/>), and who is told.</summary>
+    public sealed record Handled(Refusal? Refusal, string? Partner, string? When);
+
+    /// <summary>Every future booking the current rules leave out, whatever change did it: the list to work through.</summary>
+    public async Task<IReadOnlyList<Item>> FindAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant();
-        var site = changed is null
-            ? await rules.DefaultAsync(db, cancellationToken)
-            : new ScheduleCache.SiteRules(changed.Id, changed.Spaces.ToList(), now);
-        var future = await db.Bookings.AsNoTracking()
-            .Where(b => b.Start > now && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending))
-            .OrderBy(b => b.Start).ToListAsync(cancellationToken);
-        var codes = await db.Households.Select(h => new { h.Id, h.Code }).ToDictionaryAsync(h => h.Id, h => h.Code, cancellationToken);
-        var partners = await db.Partners.Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var result = new List<Item>();
-        foreach (var booking in future)
+        var site = await rules.DefaultAsync(db, cancellationToken);
+        var outside = new List<AffectedBooking>();
+        foreach (var booking in await FutureAsync(cancellationToken))
         {
-            if (site.Resource(booking.ResourceId) is not { } target || target.Schedule.StillFits(target.Resource, booking) is not { } reason)
+            if (site.Resource(booking.ResourceId) is { } target && target.Schedule.StillFits(target.Resource, booking) is { } reason)
             {
-                continue;
+                outside.Add(new AffectedBooking(booking, target.Resource, reason));
             }
-
-            var who = booking.HouseholdId is { } h ? codes.GetValueOrDefault(h, "?") : partners.GetValueOrDefault(booking.PartnerId ?? 0, "?");
-            result.Add(new Item(booking.Id, who, target.Resource.Name, booking.Start.InZone(site.Zone).ToString("ddd dd/MM HH:mm", null), reason));
         }
 
-        return result;
+        return await ItemsAsync(outside, site.Zone, cancellationToken);
     }
 
-    /// <summary>A household's booking goes to the nearest equivalent slot; a partner's block to the first free block that day.</summary>
-    public async Task<Refusal?> MoveAsync(int bookingId, CancellationToken cancellationToken)
+    /// <summary>The bookings that fit the stored rules and would not fit <paramref name="changed"/> (changed in memory, not saved).</summary>
+    public async Task<IReadOnlyList<Item>> ChangedByAsync(Domain.Sites.Site changed, CancellationToken cancellationToken)
+    {
+        var stored = await db.SpacesWithRules(clock.GetCurrentInstant()).AsNoTrackingWithIdentityResolution()
+            .Where(s => s.SiteId == changed.Id).ToListAsync(cancellationToken);
+        var before = stored.SelectMany(s => s.Resources).ToDictionary(r => r.Id);
+        // Resources added in memory have no id yet and no bookings.
+        var after = changed.Spaces.SelectMany(s => s.Resources).Where(r => r.Id != 0).ToDictionary(r => r.Id);
+        var affected = RuleChange.Affected(await FutureAsync(cancellationToken), before.GetValueOrDefault, after.GetValueOrDefault);
+        return await ItemsAsync(affected, changed.Zone, cancellationToken);
+    }
+
+    /// <summary>A household's booking goes to the nearest equivalent slot; a partner's block to a free block of its length that day or in the week after, nearest its time.</summary>
+    public async Task<Handled> MoveAsync(int bookingId, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
         var target = booking is null ? null : await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
         if (booking is null || target is null)
         {
-            return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
+            return new Handled(new Refusal(Rule.InvalidStatusChange, "Unknown booking."), null, null);
         }
 
-        if (booking.HouseholdId is not null)
-        {
-            return (await bookings.MoveToNearestAsync(booking, target, cancellationToken)).Refusal;
-        }
+        var partner = await PartnerNameAsync(booking, cancellationToken);
+        var outcome = booking.HouseholdId is not null
+            ? await bookings.MoveToNearestAsync(booking, target, cancellationToken)
+            : await MoveBlockAsync(booking, target, cancellationToken);
+        return new Handled(outcome.Refusal, partner, outcome.IsSuccess ? Format(booking.Start, target.Schedule.Zone) : null);
+    }
 
-        var outcome = await bookings.InTransactionAsync(async () =>
+    public async Task<Handled> CancelAsync(int bookingId, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        var partner = booking is null ? null : await PartnerNameAsync(booking, cancellationToken);
+        var refusal = await bookings.CancelBySiteAsync(bookingId, BookedBy.Coordinator, "booking.cancel-rules-changed", cancellationToken);
+        return new Handled(refusal, partner, null);
+    }
+
+    private Task<Outcome<Booking>> MoveBlockAsync(Booking booking, ResourceRules target, CancellationToken cancellationToken) =>
+        bookings.InTransactionAsync(async () =>
         {
-            var day = booking.Start.InZone(target.Schedule.Zone).Date;
-            var held = (await db.HeldTimesAsync([booking.ResourceId], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(1), cancellationToken))
+            const int days = 7;
+            var now = clock.GetCurrentInstant();
+            var held = (await db.HeldTimesAsync([booking.ResourceId], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(days + 1), cancellationToken))
                 .Where(h => h.Start != booking.HeldFrom).ToList();
-            if (SeriesPlanner.FreeBlockOn(target.Schedule, target.Resource, day, booking.End - booking.Start, held, clock.GetCurrentInstant()) is not { } block)
+            var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == booking.PartnerId).ToListAsync(cancellationToken);
+            if (SeriesPlanner.NearestFreeBlock(target.Schedule, target.Resource, booking.Time, days, held, now, agreements) is not { } block)
             {
-                return Outcome<Booking>.Refused(Rule.SlotTaken, "No free block of that length that day.");
+                return Outcome<Booking>.Refused(Rule.SlotTaken, "No free block of that length that day or in the week after.");
             }
 
-            booking.MoveTo(booking.ResourceId, new SlotClaim(block, 1), clock.GetCurrentInstant());
-            db.Notices.Add(new Notice(NoticeKind.BookingMoved, booking.Id, null, booking.PartnerId, clock.GetCurrentInstant()));
+            if (booking.MoveTo(booking.ResourceId, new SlotClaim(block, 1), now) is { } refusal)
+            {
+                return Outcome<Booking>.Refused(refusal);
+            }
+
+            db.Notices.Add(new Notice(NoticeKind.BookingMoved, booking.Id, null, booking.PartnerId, now));
             audit.Record("booking.move", $"booking {booking.Id}", "rules changed");
             return Outcome<Booking>.Success(booking);
         }, cancellationToken);
-        return outcome.Refusal;
+
+    private async Task<List<Booking>> FutureAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        return await db.Bookings.AsNoTracking()
+            .Where(b => b.Start > now && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending))
+            .OrderBy(b => b.Start).ToListAsync(cancellationToken);
     }
 
-    public Task<Refusal?> CancelAsync(int bookingId, CancellationToken cancellationToken) =>
-        bookings.CancelBySiteAsync(bookingId, BookedBy.Coordinator, "booking.cancel-rules-changed", cancellationToken);
+    private async Task<IReadOnlyList<Item>> ItemsAsync(IReadOnlyList<AffectedBooking> affected, DateTimeZone zone, CancellationToken cancellationToken)
+    {
+        var householdIds = affected.Select(a => a.Booking.HouseholdId).OfType<int>().ToList();
+        var partnerIds = affected.Select(a => a.Booking.PartnerId).OfType<int>().ToList();
+        var codes = await db.Households.Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Code, cancellationToken);
+        var partners = await db.Partners.Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        return affected.Select(a =>
+        {
+            var partner = a.Booking.PartnerId is { } p ? partners.GetValueOrDefault(p, "?") : null;
+            var who = a.Booking.HouseholdId is { } h ? codes.GetValueOrDefault(h, "?") : partner ?? "?";
+            return new Item(a.Booking.Id, who, partner, a.Resource.Name, Format(a.Booking.Start, zone), a.Reason);
+        }).ToList();
+    }
+
+    private async Task<string?> PartnerNameAsync(Booking booking, CancellationToken cancellationToken) =>
+        booking.PartnerId is { } id ? await db.Partners.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) : null;
+
+    private static string Format(Instant start, DateTimeZone zone) => start.InZone(zone).ToString("ddd dd/MM HH:mm", null);
 }

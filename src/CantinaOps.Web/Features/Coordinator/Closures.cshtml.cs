@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CantinaOps.Web.Features.Coordinator;
 
@@ -29,26 +28,22 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (DateWindow.ParseDate(First) is not { } first || string.IsNullOrWhiteSpace(Reason))
-        {
-            ModelState.AddModelError(string.Empty, l["Coord.ClosureInvalid"]);
-            return Page();
-        }
-
+        // Dates outside the app's window are refused here, as a form error, like malformed ones.
+        var first = DateWindow.ParseDate(First);
         var last = string.IsNullOrWhiteSpace(Last) ? first : DateWindow.ParseDate(Last);
-        if (last is null || last < first)
+        if (first is null || last is null || last < first || string.IsNullOrWhiteSpace(Reason))
         {
-            ModelState.AddModelError(string.Empty, l["Coord.ClosureInvalid"]);
+            ModelState.AddModelError(string.Empty, $"{l["Coord.ClosureInvalid"]} {l["Setting.DateOutsideWindow"]}");
             return Page();
         }
 
-        Site.AddClosure(first, last.Value, Reason.Trim(), Site.Spaces.FirstOrDefault(s => s.Id == SpaceId));
+        Site.AddClosure(first.Value, last.Value, Reason.Trim(), Site.Spaces.FirstOrDefault(s => s.Id == SpaceId));
         if (!Confirm && (Preview = await settings.PreviewAsync(Site, cancellationToken)).Count > 0)
         {
             return Page();
         }
 
-        return Saved(await settings.SaveAsync("closure.add", $"{first}–{last} {Reason}", cancellationToken));
+        return this.Saved(await settings.SaveAsync(Site, "closure.add", $"{first.Value}–{last.Value} {Reason}", cancellationToken), l);
     }
 
     public async Task<IActionResult> OnPostHolidaysAsync(CancellationToken cancellationToken)
@@ -64,7 +59,7 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
             return Page();
         }
 
-        return Saved(await settings.SaveAsync("closure.holidays", $"{Holidays.Count} public holidays", cancellationToken));
+        return this.Saved(await settings.SaveAsync(Site, "closure.holidays", $"{Holidays.Count} public holidays", cancellationToken), l);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int closureId, CancellationToken cancellationToken)
@@ -76,13 +71,7 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
         }
 
         Site.RemoveClosure(closure);
-        return Saved(await settings.SaveAsync("closure.remove", $"{closure.FirstDay}–{closure.LastDay} {closure.Reason}", cancellationToken));
-    }
-
-    private IActionResult Saved(int affected)
-    {
-        TempData["Message"] = affected > 0 ? l["Coord.SavedAffected", affected].Value : l["Household.Saved"].Value;
-        return affected > 0 ? RedirectToPage("Affected") : RedirectToPage();
+        return this.Saved(await settings.SaveAsync(Site, "closure.remove", $"{closure.FirstDay}–{closure.LastDay} {closure.Reason}", cancellationToken), l);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

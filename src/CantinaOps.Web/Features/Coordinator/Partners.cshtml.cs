@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NodaTime.Text;
+using CantinaOps.Domain.Scheduling;
 
 namespace CantinaOps.Web.Features.Coordinator;
 
@@ -37,16 +37,26 @@ public sealed class PartnersModel(CantinaOpsDb db, AuditLog audit, IStringLocali
 
     public async Task<IActionResult> OnPostAgreementAsync(int partnerId, string? first, string? last, List<int> spaceIds, CancellationToken cancellationToken)
     {
-        if (DateWindow.ParseDate(first) is not { } from || DateWindow.ParseDate(last) is not { } to
-            || to < from || spaceIds.Count == 0 || !await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
+        if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
         {
-            ModelState.AddModelError(string.Empty, l["Coord.AgreementInvalid"]);
+            return NotFound();
+        }
+
+        // A date outside the app's window (a year -1) is refused here; stored, it broke every later load of this page.
+        var from = DateWindow.ParseDate(first);
+        var to = DateWindow.ParseDate(last);
+        var error = from is null || to is null
+            ? new SettingError(SettingRule.DateOutsideWindow, DateWindow.Explain("An agreement's first and last day"))
+            : Agreement.Validate(from.Value, to.Value, spaceIds);
+        if (error is not null)
+        {
+            this.AddError(error, l);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        db.Agreements.Add(new Agreement(partnerId, from, to, spaceIds));
-        audit.Record("agreement.add", $"partner {partnerId}", $"{from}–{to}");
+        db.Agreements.Add(new Agreement(partnerId, from!.Value, to!.Value, spaceIds));
+        audit.Record("agreement.add", $"partner {partnerId}", $"{from.Value}–{to.Value}");
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = l["Household.Saved"].Value;
         return RedirectToPage();

@@ -14,10 +14,16 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
 {
     public Site Site { get; private set; } = null!;
     public IReadOnlyList<ChecklistItem> Checklist { get; private set; } = [];
+    public IReadOnlyList<AffectedBookings.Item> Preview { get; private set; } = [];
+
+    /// <summary>What was typed, shown again with the preview or the error (null: the saved values).</summary>
+    public Dictionary<ResourceKind, int>? Minutes { get; private set; }
+    public (SpaceKind Kind, int FromSize, int PerWeek) Quota { get; private set; } = (SpaceKind.Laundry, 1, 2);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostSlotsAsync(Dictionary<ResourceKind, int> minutes, CancellationToken cancellationToken)
+    /// <summary>Slot lengths per kind, in minutes; bookings the new grid leaves out are listed before it is saved.</summary>
+    public async Task<IActionResult> OnPostSlotsAsync(Dictionary<ResourceKind, int> minutes, bool confirm, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         // A key that is no kind of machine, or a length that is no number, fails binding: refused, never skipped.
@@ -28,36 +34,35 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
             return Page();
         }
 
-        try
+        Minutes = minutes;
+        foreach (var (kind, length) in minutes)
         {
-            foreach (var (kind, length) in minutes)
+            if (Site.SetSlotLength(kind, Duration.FromMinutes(length)) is { } error)
             {
-                Site.SetSlotLength(kind, Duration.FromMinutes(length));
+                this.AddError(error, l);
+                return Page();
             }
         }
-        catch (ArgumentOutOfRangeException)
+
+        if (!confirm && (Preview = await settings.PreviewAsync(Site, cancellationToken)).Count > 0)
         {
-            ModelState.AddModelError(string.Empty, l["Coord.SlotInvalid"]);
             return Page();
         }
 
-        return await SavedAsync("rules.slots", cancellationToken);
+        return this.Saved(await settings.SaveAsync(Site, "rules.slots", Site.Name, cancellationToken), l);
     }
 
     public async Task<IActionResult> OnPostQuotaAsync(SpaceKind kind, int fromSize, int perWeek, bool remove, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        Quota = (kind, fromSize, perWeek);
         if (remove)
         {
             Site.RemoveQuota(kind, fromSize);
         }
-        else if (fromSize is >= 1 and <= 30 && perWeek is >= 0 and <= 50)
+        else if (Site.SetQuota(kind, fromSize, perWeek) is { } error)
         {
-            Site.SetQuota(kind, fromSize, perWeek);
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, l["Coord.QuotaInvalid"]);
+            this.AddError(error, l);
             return Page();
         }
 
@@ -117,12 +122,8 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
         return await SavedAsync("rules.checklist", cancellationToken);
     }
 
-    private async Task<IActionResult> SavedAsync(string action, CancellationToken cancellationToken)
-    {
-        await settings.SaveAsync(action, Site.Name, cancellationToken);
-        TempData["Message"] = l["Household.Saved"].Value;
-        return RedirectToPage();
-    }
+    private async Task<IActionResult> SavedAsync(string action, CancellationToken cancellationToken) =>
+        this.Saved(await settings.SaveAsync(Site, action, Site.Name, cancellationToken), l);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

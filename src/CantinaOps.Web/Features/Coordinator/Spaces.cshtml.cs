@@ -56,7 +56,7 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
             return Page();
         }
 
-        return Saved(await settings.SaveAsync("space.edit", space.Name, cancellationToken));
+        return this.Saved(await settings.SaveAsync(Site, "space.edit", space.Name, cancellationToken), l);
     }
 
     public async Task<IActionResult> OnPostAddResourceAsync(int spaceId, string? resourceName, ResourceKind kind, int capacity,
@@ -69,8 +69,14 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
             return Page();
         }
 
+        if (space.CanHold(kind) is { } error)
+        {
+            this.AddError(error, l);
+            return Page();
+        }
+
         space.AddResource(resourceName.Trim(), kind, Math.Max(1, capacity));
-        return Saved(await settings.SaveAsync("resource.add", resourceName, cancellationToken));
+        return this.Saved(await settings.SaveAsync(Site, "resource.add", resourceName, cancellationToken), l);
     }
 
     public async Task<IActionResult> OnPostResourceAsync(int resourceId, string? resourceName, bool retire, CancellationToken cancellationToken)
@@ -95,7 +101,7 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
             return Page();
         }
 
-        return Saved(await settings.SaveAsync(retire ? "resource.retire" : "resource.rename", resource.Name, cancellationToken));
+        return this.Saved(await settings.SaveAsync(Site, retire ? "resource.retire" : "resource.rename", resource.Name, cancellationToken), l);
     }
 
     private async Task<bool> NeedsConfirmationAsync(CancellationToken cancellationToken)
@@ -115,12 +121,6 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
 
     public static string Format(Space space, IsoDayOfWeek day) =>
         string.Join(", ", space.RangesOn(day).Select(r => $"{r.Opens:HH:mm}-{(r.Closes == LocalTime.Midnight ? "24:00" : r.Closes.ToString("HH:mm", null))}"));
-
-    private IActionResult Saved(int affected)
-    {
-        TempData["Message"] = affected > 0 ? l["Coord.SavedAffected", affected].Value : l["Household.Saved"].Value;
-        return affected > 0 ? RedirectToPage("Affected") : RedirectToPage();
-    }
 
     private static List<(LocalTime, LocalTime)> ParseRanges(string? text)
     {

@@ -1,4 +1,5 @@
 using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Bookings;
@@ -9,14 +10,24 @@ using NodaTime;
 namespace CantinaOps.Web.Features.Desk;
 
 /// <summary>
-/// A machine out of order: record the outage, list the bookings it holds with the nearest equivalent
-/// slot for each, and move or cancel them one by one, each household flagged for a notice.
+/// A machine out of order: record, change and remove its outages, list the bookings it holds with the
+/// slot each would be moved to, and move them (one by one or all at once) or cancel them, each
+/// household flagged for a notice. The rules are the domain's; the moves are <see cref="BookingService"/>'s.
 /// </summary>
 public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, BookingService bookings, AuditLog audit, IClock clock)
 {
-    public sealed record Machine(int Id, string Name, string Space, bool OutNow, string? Until, int? OutageId);
+    public sealed record Machine(int Id, string Name, string Space, bool OutNow, string? Until);
+
+    /// <summary>An outage that has not ended; <c>From</c>/<c>Until</c> as a date-time input takes them.</summary>
+    public sealed record Outage(int Id, string Machine, string From, string? Until, string FromText, string? UntilText, string Reason, bool Started);
 
     public sealed record Affected(int BookingId, string Code, string Resource, string When, string? Suggestion);
+
+    /// <summary>How many bookings "move all" moved, and the codes of the households left without a slot.</summary>
+    public sealed record MovedAll(int Moved, IReadOnlyList<string> Left);
+
+    private const string InputFormat = "yyyy-MM-dd'T'HH:mm";
+    private const string TextFormat = "ddd dd/MM HH:mm";
 
     public async Task<DateTimeZone> ZoneAsync(CancellationToken cancellationToken) =>
         (await rules.DefaultAsync(db, cancellationToken)).Zone;
@@ -28,9 +39,23 @@ public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, Book
         return site.Spaces.SelectMany(s => s.Resources.Where(r => r.IsActive).Select(r =>
         {
             var current = r.Outages.FirstOrDefault(o => o.IsCurrent(now));
-            return new Machine(r.Id, r.Name, s.Name, current is not null,
-                current?.Until?.InZone(site.Zone).ToString("dd/MM HH:mm", null), current?.Id);
+            return new Machine(r.Id, r.Name, s.Name, current is not null, current?.Until?.InZone(site.Zone).ToString("dd/MM HH:mm", null));
         })).ToList();
+    }
+
+    /// <summary>Current and planned outages of every machine, earliest first.</summary>
+    public async Task<IReadOnlyList<Outage>> OutagesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var site = await rules.DefaultAsync(db, cancellationToken);
+        string Local(Instant at, string format) => at.InZone(site.Zone).ToString(format, null);
+        return site.Spaces.SelectMany(s => s.Resources.Where(r => r.IsActive))
+            .SelectMany(r => r.OutagesNotEnded(now).Select(o => (Resource: r, Outage: o)))
+            .OrderBy(x => x.Outage.From)
+            .Select(x => new Outage(x.Outage.Id, $"{x.Resource.Space.Name} — {x.Resource.Name}", Local(x.Outage.From, InputFormat),
+                x.Outage.Until is { } u ? Local(u, InputFormat) : null, Local(x.Outage.From, TextFormat),
+                x.Outage.Until is { } t ? Local(t, TextFormat) : null, x.Outage.Reason, x.Outage.From <= now))
+            .ToList();
     }
 
     public async Task<bool> MarkAsync(int resourceId, Instant from, Instant? until, string reason, CancellationToken cancellationToken)
@@ -48,6 +73,13 @@ public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, Book
         return true;
     }
 
+    public Task<OutageChange> EditAsync(int outageId, Instant from, Instant? until, string reason, CancellationToken cancellationToken) =>
+        ChangeOutageAsync(outageId, "resource.outage-edit", (r, now) => r.EditOutage(outageId, from, until, reason, now),
+            $"{from} → {until?.ToString() ?? "…"} {reason}", cancellationToken);
+
+    public Task<OutageChange> RemoveAsync(int outageId, CancellationToken cancellationToken) =>
+        ChangeOutageAsync(outageId, "resource.outage-remove", (r, now) => r.RemoveOutage(outageId, now), null, cancellationToken);
+
     public async Task<bool> BackInServiceAsync(int resourceId, CancellationToken cancellationToken)
     {
         var resource = await db.Resources.Include(r => r.Outages).SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken);
@@ -56,43 +88,28 @@ public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, Book
             return false;
         }
 
-        var now = clock.GetCurrentInstant();
-        foreach (var outage in resource.Outages.Where(o => o.Until is null || o.Until > now))
-        {
-            outage.EndAt(now);
-        }
-
+        resource.BackInService(clock.GetCurrentInstant());
         audit.Record("resource.back-in-service", $"resource {resource.Id} {resource.Name}");
         await db.SaveChangesAsync(cancellationToken);
         rules.Invalidate();
         return true;
     }
 
-    /// <summary>Confirmed future bookings that fall in an outage of their machine, with where each could go.</summary>
+    /// <summary>The bookings waiting to be moved, in the order they are served, each with the slot a move would give it.</summary>
     public async Task<IReadOnlyList<Affected>> AffectedAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant();
         var site = await rules.DefaultAsync(db, cancellationToken);
-        var broken = site.Spaces.SelectMany(s => s.Resources).Where(r => r.Outages.Count > 0).ToList();
         var result = new List<Affected>();
-        foreach (var resource in broken)
+        foreach (var (schedule, plan) in await PlansAsync(site, cancellationToken))
         {
-            var candidates = await db.Bookings.AsNoTracking()
-                .Where(b => b.ResourceId == resource.Id && b.Status == BookingStatus.Confirmed && b.End > now)
-                .OrderBy(b => b.Start)
-                .Select(b => new { b.Id, b.Start, b.End, Code = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => h.Code).FirstOrDefault() })
-                .ToListAsync(cancellationToken);
-            var schedule = site.Schedule(resource.SpaceId);
-            foreach (var b in candidates.Where(b => resource.IsOutOfServiceDuring(new Interval(b.Start, b.End))))
-            {
-                var held = (await db.HeldTimesAsync(schedule.Space.Resources.Select(r => r.Id).ToList(), b.Start - Duration.FromDays(7),
-                    b.Start + Duration.FromDays(8), cancellationToken)).Where(h => !(h.ResourceId == resource.Id && h.Start == b.Start));
-                var own = new Domain.Scheduling.Slot(resource.Id, b.Start.InZone(site.Zone).LocalDateTime, b.End.InZone(site.Zone).LocalDateTime, b.Start, b.End);
-                var alternative = schedule.NearestAlternative(resource, own, now, held);
-                var name = alternative is null ? null : schedule.Space.Resources.Single(r => r.Id == alternative.ResourceId).Name;
-                result.Add(new Affected(b.Id, b.Code ?? "—", resource.Name, b.Start.InZone(site.Zone).ToString("ddd dd/MM HH:mm", null),
-                    alternative is null ? null : $"{name} {alternative.LocalStart:ddd dd/MM HH:mm}"));
-            }
+            var ids = plan.Select(p => p.BookingId).ToList();
+            var rows = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.Id))
+                .Select(b => new { b.Id, b.ResourceId, b.Start, Code = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => h.Code).FirstOrDefault() })
+                .ToDictionaryAsync(b => b.Id, cancellationToken);
+            string Name(int resourceId) => schedule.Space.Resources.Single(r => r.Id == resourceId).Name;
+            result.AddRange(plan.Select(p => new Affected(p.BookingId, rows[p.BookingId].Code ?? "—", Name(rows[p.BookingId].ResourceId),
+                rows[p.BookingId].Start.InZone(site.Zone).ToString(TextFormat, null),
+                p.To is { } to ? $"{Name(to.ResourceId)} {to.LocalStart.ToString(TextFormat, null)}" : null)));
         }
 
         return result;
@@ -111,6 +128,71 @@ public sealed class OutOfOrderService(CantinaOpsDb db, ScheduleCache rules, Book
         return outcome.Refusal;
     }
 
+    /// <summary>
+    /// Moves every waiting booking, each in its own transaction with its audit entry and notice (the
+    /// same move as <see cref="MoveAsync"/>), in the plan's order so each lands on its own slot.
+    /// </summary>
+    public async Task<MovedAll> MoveAllAsync(CancellationToken cancellationToken)
+    {
+        var site = await rules.DefaultAsync(db, cancellationToken);
+        var waiting = (await PlansAsync(site, cancellationToken)).SelectMany(p => p.Plan).Select(p => p.BookingId).ToList();
+        var (moved, left) = (0, new List<int>());
+        foreach (var id in waiting)
+        {
+            if (await MoveAsync(id, cancellationToken) is null)
+            {
+                moved++;
+            }
+            else
+            {
+                left.Add(id);
+            }
+        }
+
+        var codes = await db.Bookings.AsNoTracking().Where(b => left.Contains(b.Id)).OrderBy(b => b.Start)
+            .Select(b => db.Households.Where(h => h.Id == b.HouseholdId).Select(h => h.Code).FirstOrDefault() ?? "—")
+            .ToListAsync(cancellationToken);
+        return new MovedAll(moved, codes);
+    }
+
     public Task<Refusal?> CancelAsync(int bookingId, CancellationToken cancellationToken) =>
         bookings.CancelBySiteAsync(bookingId, BookedBy.Desk, "booking.cancel-out-of-order", cancellationToken);
+
+    private async Task<List<(Domain.Scheduling.SpaceSchedule Schedule, IReadOnlyList<Domain.Scheduling.PlannedMove> Plan)>> PlansAsync(
+        ScheduleCache.SiteRules site, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var plans = new List<(Domain.Scheduling.SpaceSchedule, IReadOnlyList<Domain.Scheduling.PlannedMove>)>();
+        foreach (var space in site.Spaces.Where(s => s.Resources.Any(r => r.Outages.Count > 0)))
+        {
+            var schedule = site.Schedule(space.Id);
+            var plan = await bookings.PlanMovesAsync(schedule, now, cancellationToken);
+            if (plan.Count > 0)
+            {
+                plans.Add((schedule, plan));
+            }
+        }
+
+        return plans;
+    }
+
+    private async Task<OutageChange> ChangeOutageAsync(int outageId, string action, Func<Domain.Sites.Resource, Instant, OutageChange> change,
+        string? detail, CancellationToken cancellationToken)
+    {
+        var resource = await db.Resources.Include(r => r.Outages).SingleOrDefaultAsync(r => r.Outages.Any(o => o.Id == outageId), cancellationToken);
+        if (resource is null)
+        {
+            return OutageChange.NotFound;
+        }
+
+        var outcome = change(resource, clock.GetCurrentInstant());
+        if (outcome == OutageChange.Done)
+        {
+            audit.Record(action, $"resource {resource.Id} {resource.Name}", detail ?? $"outage {outageId}");
+            await db.SaveChangesAsync(cancellationToken);
+            rules.Invalidate();
+        }
+
+        return outcome;
+    }
 }

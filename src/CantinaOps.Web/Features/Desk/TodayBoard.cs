@@ -10,10 +10,23 @@ namespace CantinaOps.Web.Features.Desk;
 /// <summary>What the desk sees of today: arrivals in order and, per space, every resource's slots.</summary>
 public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, IClock clock)
 {
+    /// <param name="Stranded">Held on a machine out of order: waiting for the desk to move or cancel it.</param>
     public sealed record Arrival(int BookingId, string Time, string Resource, string? Code, int? Size, string? Language,
-        string? Partner, BookingStatus Status, bool Started, bool Past);
+        string? Partner, BookingStatus Status, bool Started, bool Past, bool Stranded);
 
-    public sealed record Cell(int ResourceId, string Start, bool Free, bool OutOfService, string? Label);
+    /// <summary>
+    /// What a cell of the grid offers. A free place that the booking rules no longer accept (the slot has
+    /// started, or is within the notice) is <see cref="TooLate"/>: still free, never shown as booked.
+    /// </summary>
+    public enum CellState
+    {
+        Bookable,
+        TooLate,
+        Taken,
+        OutOfService,
+    }
+
+    public sealed record Cell(int ResourceId, string Start, CellState State, string? Label);
 
     public sealed record SpaceGrid(int SpaceId, string Name, IReadOnlyList<string> Resources,
         IReadOnlyList<(string Time, IReadOnlyList<Cell?> Cells)> Rows);
@@ -31,7 +44,7 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
         var today = zone.Today(now);
         var from = zone.AtStartOfDay(today).ToInstant();
         var to = zone.AtStartOfDay(today.PlusDays(1)).ToInstant();
-        var names = spaces.SelectMany(s => s.Space.Resources).ToDictionary(r => r.Id, r => r.Name);
+        var resources = spaces.SelectMany(s => s.Space.Resources).ToDictionary(r => r.Id);
 
         var rows = await db.Bookings.AsNoTracking()
             .Where(b => b.Start >= from && b.Start < to && b.Status != BookingStatus.Cancelled)
@@ -52,23 +65,24 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
         var arrivals = rows
             .OrderBy(r => r.End <= now || r.Status is BookingStatus.Completed or BookingStatus.NoShow)
             .ThenBy(r => r.Start)
-            .Select(r => new Arrival(r.Id, r.Start.InZone(zone).ToString("HH:mm", null), names.GetValueOrDefault(r.ResourceId, "?"),
-                r.Household?.Code, r.Household?.Size, r.Household?.Language, r.Partner, r.Status, r.Start <= now, r.End <= now))
+            .Select(r => new Arrival(r.Id, r.Start.InZone(zone).ToString("HH:mm", null), resources.GetValueOrDefault(r.ResourceId)?.Name ?? "?",
+                r.Household?.Code, r.Household?.Size, r.Household?.Language, r.Partner, r.Status, r.Start <= now, r.End <= now,
+                resources.GetValueOrDefault(r.ResourceId)?.Strands(r.Status, new Interval(r.Start, r.End), now) == true))
             .ToList();
 
-        var labels = rows.Where(r => r.HeldFrom != null).GroupBy(r => (r.ResourceId, r.Start))
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Household?.Code ?? r.Partner)));
+        var labels = new HeldLabels(zone, rows.Where(r => r.HeldFrom != null)
+            .Select(r => new HeldLabel(r.ResourceId, r.Start, r.End, r.Household?.Code ?? r.Partner ?? "?")));
         var grids = spaces.Select(s =>
         {
-            var resources = s.Space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            var columns = s.Space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
             var gridRows = s.Slots.Where(a => a.Slot.End > now).GroupBy(a => a.Slot.LocalStart.TimeOfDay).OrderBy(g => g.Key)
-                .Select(g => (g.Key.ToString("HH:mm", null), (IReadOnlyList<Cell?>)resources.Select(r =>
+                .Select(g => (g.Key.ToString("HH:mm", null), (IReadOnlyList<Cell?>)columns.Select(r =>
                     g.FirstOrDefault(a => a.Slot.ResourceId == r.Id) is { } a
-                        ? new Cell(r.Id, a.Slot.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", null), a.Free && a.Slot.Start > now,
-                            a.OutOfService, labels.GetValueOrDefault((r.Id, a.Slot.Start)))
+                        ? new Cell(r.Id, a.Slot.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", null), State(s.Schedule, r, a, now),
+                            labels.For(a.Slot))
                         : null).ToList()))
                 .ToList();
-            return new SpaceGrid(s.Space.Id, s.Space.Name, resources.Select(r => r.Name).ToList(), gridRows);
+            return new SpaceGrid(s.Space.Id, s.Space.Name, columns.Select(r => r.Name).ToList(), gridRows);
         }).ToList();
 
         var toTell = await db.Set<Messaging.Dispatch>().AsNoTracking()
@@ -79,4 +93,11 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
             .ToListAsync(cancellationToken);
         return new View(today, arrivals, grids, toTell);
     }
+
+    // Whether a free place can still be given is the booking rules' call, not the board's.
+    private static CellState State(SpaceSchedule schedule, Domain.Sites.Resource resource, SlotAvailability slot, Instant now) =>
+        slot.OutOfService ? CellState.OutOfService
+        : !slot.Free ? CellState.Taken
+        : schedule.CheckWindow(resource, slot.Slot.Start, now) is null ? CellState.Bookable
+        : CellState.TooLate;
 }

@@ -27,6 +27,9 @@ public sealed class WeekModel(CantinaOpsDb db, ScheduleCache rules, Availability
     public IReadOnlyList<Day> Days { get; private set; } = [];
     public LocalDate Monday { get; private set; }
 
+    /// <summary>Bookings of the week that no slot shows (outside today's hours or on a closed day): still to be seen.</summary>
+    public IReadOnlyList<string> OffGrid { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? space, string? week, CancellationToken cancellationToken)
     {
         Spaces = await db.Spaces.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
@@ -45,15 +48,18 @@ public sealed class WeekModel(CantinaOpsDb db, ScheduleCache rules, Availability
         var result = (await availability.RunAsync(site.SiteId, Monday, 7, s => s.Id == Space.Id, cancellationToken)).Single();
         var resources = result.Space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         Resources = resources.Select(r => r.Name).ToList();
-        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), zone.AtStartOfDay(Monday).ToInstant(),
+        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), zone, zone.AtStartOfDay(Monday).ToInstant(),
             zone.AtStartOfDay(Monday.PlusWeeks(1)).ToInstant(), markCheckedIn: true, cancellationToken);
 
         Days = result.Slots.GroupBy(s => s.Slot.LocalStart.Date).OrderBy(g => g.Key).Select(g => new Day(g.Key,
             g.GroupBy(s => s.Slot.LocalStart.TimeOfDay).OrderBy(t => t.Key).Select(t => new Row(
                 t.Key.ToString("HH:mm", null),
                 resources.Select(r => t.FirstOrDefault(s => s.Slot.ResourceId == r.Id) is { } a
-                    ? new Cell(a.Free, a.OutOfService, a.Free ? null : labels.GetValueOrDefault((r.Id, a.Slot.Start)))
+                    ? new Cell(a.Free, a.OutOfService, a.Free ? null : labels.For(a.Slot))
                     : null).ToList())).ToList())).ToList();
+        var names = resources.ToDictionary(r => r.Id, r => r.Name);
+        OffGrid = labels.Outside(result.Slots.Select(s => s.Slot)).Select(h =>
+            $"{h.Text} · {names[h.ResourceId]} · {h.Start.InZone(zone).ToDateTimeUnspecified():dddd d MMMM HH:mm}–{h.End.InZone(zone):HH:mm}").ToList();
         return Page();
     }
 }

@@ -21,8 +21,9 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
 
     public sealed record TimeOption(string Start, string Time);
 
+    /// <param name="Stranded">Its machine is out of order then: the desk will move it (or cancel it) and tell the family.</param>
     public sealed record Ticket(int Id, ResourceKind Kind, string Resource, LocalDateTime Start, LocalDateTime End,
-        BookingStatus Status, bool CanCancel, Duration Notice, int SpaceId);
+        BookingStatus Status, bool CanCancel, Duration Notice, int SpaceId, bool Stranded = false);
 
     public async Task<ScheduleCache.SiteRules> SiteAsync(CancellationToken cancellationToken) =>
         await rules.DefaultAsync(db, cancellationToken);
@@ -91,7 +92,8 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
             var (resource, schedule) = site.Resource(b.ResourceId) ?? throw new InvalidOperationException("Unknown resource.");
             var notice = schedule.Space.MinimumNotice;
             return new Ticket(b.Id, resource.Kind, resource.Name, b.Start.InZone(site.Zone).LocalDateTime, b.End.InZone(site.Zone).LocalDateTime,
-                b.Status, CancellationPolicy.Allows(b, BookedBy.Household, now, notice), notice, resource.SpaceId);
+                b.Status, CancellationPolicy.Allows(b, BookedBy.Household, now, notice), notice, resource.SpaceId,
+                resource.Strands(b.Status, b.Time, now));
         }).ToList();
     }
 

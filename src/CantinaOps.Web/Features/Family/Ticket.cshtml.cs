@@ -23,7 +23,8 @@ public sealed class TicketModel(FamilyBookings bookings, IStringLocalizer<Shared
         }
 
         (Ticket, Fresh) = (ticket, fresh);
-        if (ticket.Kind == ResourceKind.Washer && ticket.Status == Domain.Bookings.BookingStatus.Confirmed)
+        // A wash waiting to be moved gets no dry offer: the dry would follow a time that is about to change.
+        if (ticket.Kind == ResourceKind.Washer && ticket.Status == Domain.Bookings.BookingStatus.Confirmed && !ticket.Stranded)
         {
             var after = SiteDateTimeText.Format((await bookings.SiteAsync(cancellationToken)).Zone.ToInstant(ticket.End),
                 (await bookings.SiteAsync(cancellationToken)).Zone);

@@ -22,12 +22,16 @@ public interface IEmailSender
 
 public sealed class SmsOptions
 {
+    public const string Section = "Messaging:Sms";
+
     /// <summary>False until an API key is set: messages that would go by SMS then wait on the desk's list.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
 
     /// <summary>Brevo's transactional SMS endpoint by default; any compatible endpoint in tests.</summary>
+    [System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.Url]
     public string Url { get; set; } = "https://api.brevo.com/v3/transactionalSMS/sms";
     public string? ApiKey { get; set; }
+    [System.ComponentModel.DataAnnotations.Required]
     public string Sender { get; set; } = "CantinaOps";
 }
 
@@ -75,13 +79,17 @@ public sealed class BrevoSmsSender(HttpClient http, Microsoft.Extensions.Options
 
 public sealed class SmtpOptions
 {
+    public const string Section = "Messaging:Smtp";
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
     /// <summary>Unset: e-mail is not configured, and messages that would go by e-mail wait on the desk's list.</summary>
     public string? Host { get; set; }
+    [System.ComponentModel.DataAnnotations.Range(1, 65535)]
     public int Port { get; set; } = 25;
 
     /// <summary>None, StartTls (port 587) or SslOnConnect (port 465).</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^(None|Auto|StartTls|StartTlsWhenAvailable|SslOnConnect)$")]
     public string Security { get; set; } = "StartTlsWhenAvailable";
     public string? User { get; set; }
     public string? Password { get; set; }

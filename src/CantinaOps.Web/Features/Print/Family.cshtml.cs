@@ -12,7 +12,7 @@ namespace CantinaOps.Web.Features.Print;
 /// right-to-left slips (Arabic, Dari) are printed from this HTML twin by the browser, which shapes and
 /// orders the script correctly — PDFsharp 6.2.4 does not.
 /// </summary>
-public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks links, IClock clock) : PageModel
+public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks links) : PageModel
 {
     public SlipModel Slip { get; private set; } = null!;
     public bool RightToLeft { get; private set; }
@@ -21,7 +21,7 @@ public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks
     public async Task<IActionResult> OnGetAsync(int household, string? week, string? format, [FromServices] Data.CantinaOpsDb db,
         CancellationToken cancellationToken)
     {
-        var day = DateWindow.ParseDate(week) ?? clock.GetCurrentInstant().InUtc().Date;
+        var day = DateWindow.ParseDate(week) ?? await queries.TodayAsync(cancellationToken);
         if (await queries.SlipAsync(household, day, links.To(""), cancellationToken) is not { } slip)
         {
             return NotFound();

@@ -17,6 +17,13 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
 {
     public const string SlipPurpose = "household-slip";
 
+    /// <summary>
+    /// Today at the site, the default day of every printed page: from 23:00 or 22:00 UTC, Paris is
+    /// already on the next day, and a plan printed just after midnight must show the new week or month.
+    /// </summary>
+    public async Task<LocalDate> TodayAsync(CancellationToken cancellationToken) =>
+        (await rules.DefaultAsync(db, cancellationToken)).Zone.Today(clock.GetCurrentInstant());
+
     public async Task<WeeklyPlanModel?> WeeklyPlanAsync(int spaceId, LocalDate anyDay, CancellationToken cancellationToken)
     {
         var site = await rules.DefaultAsync(db, cancellationToken);
@@ -30,7 +37,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
         var resources = space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         var from = site.Zone.AtStartOfDay(monday).ToInstant();
         var to = site.Zone.AtStartOfDay(monday.PlusWeeks(1)).ToInstant();
-        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), from, to, markCheckedIn: false, cancellationToken);
+        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), site.Zone, from, to, markCheckedIn: false, cancellationToken);
         var culture = CultureInfo.CurrentCulture;
         var days = new List<PlanDay>();
         for (var day = monday; day < monday.PlusWeeks(1); day = day.PlusDays(1))
@@ -40,7 +47,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             var rows = slots.GroupBy(a => a.Slot.LocalStart.TimeOfDay).OrderBy(g => g.Key).Select(g => new PlanRow(
                 Time(g.First().Slot, site.Zone),
                 resources.Select(r => g.FirstOrDefault(a => a.Slot.ResourceId == r.Id) is { } a
-                    ? a.OutOfService ? l["Week.OutOfService"].Value : labels.GetValueOrDefault((r.Id, a.Slot.Start))
+                    ? a.OutOfService ? l["Week.OutOfService"].Value : labels.For(a.Slot)
                     : null).ToList())).ToList();
             if (closure is not null || rows.Count > 0)
             {

@@ -8,13 +8,13 @@ using NodaTime.Text;
 namespace CantinaOps.Web.Features.Print;
 
 /// <summary>A space's weekly plan for the wall: PDF, or its print-friendly HTML twin.</summary>
-public sealed class WeekModel(PrintQueries queries, IClock clock) : PageModel
+public sealed class WeekModel(PrintQueries queries) : PageModel
 {
     public WeeklyPlanModel Plan { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int space, string? week, string? format, CancellationToken cancellationToken)
     {
-        var day = DateWindow.ParseDate(week) ?? clock.GetCurrentInstant().InUtc().Date;
+        var day = DateWindow.ParseDate(week) ?? await queries.TodayAsync(cancellationToken);
         if (await queries.WeeklyPlanAsync(space, day, cancellationToken) is not { } plan)
         {
             return NotFound();

@@ -13,7 +13,7 @@ namespace CantinaOps.Web.Features.Print;
 /// (kept for a few weeks), the coordinators get the plans and each partner with a booking its schedule,
 /// by e-mail through the dispatch — once per week, however often the job runs.
 /// </summary>
-public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLog audit, IClock clock, IConfiguration configuration,
+public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLog audit, IClock clock, Microsoft.Extensions.Options.IOptions<PrintingOptions> options,
     Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp)
 {
     public async Task<LocalDate> RunAsync(CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLo
             await PlanMailsAsync(nextMonday, plans, schedules, now, cancellationToken);
         }
 
-        var keep = now - Duration.FromDays(7 * configuration.GetValue("Printing:KeepWeeks", 8));
+        var keep = now - Duration.FromDays(7 * options.Value.KeepWeeks);
         await db.Set<StoredDocument>().Where(d => d.CreatedAt < keep).ExecuteDeleteAsync(cancellationToken);
         if (!await db.Audit.AnyAsync(a => a.Action == "weekly-plan.due" && a.Subject == $"week {nextMonday:yyyy-MM-dd}", cancellationToken))
         {

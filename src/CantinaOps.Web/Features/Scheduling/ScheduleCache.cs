@@ -17,10 +17,10 @@ public sealed record ResourceRules(ScheduleCache.SiteRules Site, Resource Resour
 /// Code that changes a rule calls <see cref="Invalidate"/> so this server sees it at once; the time
 /// limit bounds how long another server can take to see it.
 /// </summary>
-public sealed class ScheduleCache(IClock clock, IConfiguration configuration)
+public sealed class ScheduleCache(IClock clock, Microsoft.Extensions.Options.IOptions<SchedulingOptions> options)
 {
     private readonly ConcurrentDictionary<int, SiteRules> _sites = new();
-    private readonly Duration _maxAge = Duration.FromSeconds(configuration.GetValue("Scheduling:RulesCacheSeconds", 30));
+    private readonly Duration _maxAge = Duration.FromSeconds(options.Value.RulesCacheSeconds);
 
     /// <summary>One site's spaces, read-only and shared between requests.</summary>
     public sealed class SiteRules(int siteId, IReadOnlyList<Space> spaces, Instant loadedAt)

@@ -23,11 +23,11 @@ internal static class ScheduleQueries
     }
 
     /// <summary>
-    /// What to write in each held slot of some resources: household codes (never names) and partner
-    /// names, keyed by resource and start; optionally a ✓ after those already checked in.
+    /// What to write in the held slots of some resources: household codes (never names) and partner
+    /// names; optionally a ✓ after those already checked in.
     /// </summary>
-    public static async Task<Dictionary<(int ResourceId, Instant Start), string>> HeldLabelsAsync(this CantinaOpsDb db,
-        IReadOnlyCollection<int> resourceIds, Instant from, Instant to, bool markCheckedIn, CancellationToken cancellationToken)
+    public static async Task<HeldLabels> HeldLabelsAsync(this CantinaOpsDb db,
+        IReadOnlyCollection<int> resourceIds, DateTimeZone zone, Instant from, Instant to, bool markCheckedIn, CancellationToken cancellationToken)
     {
         var rows = await db.Bookings.AsNoTracking()
             .Where(b => b.HeldFrom != null && resourceIds.Contains(b.ResourceId) && b.Start >= from && b.Start < to)
@@ -35,12 +35,13 @@ internal static class ScheduleQueries
             {
                 b.ResourceId,
                 b.Start,
+                b.End,
                 Code = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => h.Code).FirstOrDefault(),
                 Partner = db.Partners.Where(p => p.Id == b.PartnerId).Select(p => p.Name).FirstOrDefault(),
                 b.Status,
             })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => (r.ResourceId, r.Start)).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r =>
+        return new HeldLabels(zone, rows.Select(r => new HeldLabel(r.ResourceId, r.Start, r.End,
             (r.Code ?? r.Partner ?? "?") + (markCheckedIn && r.Status == CantinaOps.Domain.Bookings.BookingStatus.CheckedIn ? " ✓" : string.Empty))));
     }
 
@@ -95,5 +96,38 @@ internal static class ScheduleQueries
         var rows = await query.Select(b => new HeldTime(b.ResourceId, b.Start, b.End, b.Seat)).ToListAsync(cancellationToken);
         var wanted = resourceIds.ToHashSet();
         return rows.Where(h => wanted.Contains(h.ResourceId)).ToList();
+    }
+}
+
+/// <summary>One booking held on a resource, with what to write for it (a household code, a partner's name).</summary>
+public readonly record struct HeldLabel(int ResourceId, Instant Start, Instant End, string Text);
+
+/// <summary>
+/// Matches held bookings to the slots of a grid, for every page that draws one (week page, board, plans).
+/// A booking is found by overlap, not by its start: one made on an earlier grid (before the slot length
+/// changed from 60 to 90 minutes) still shows with its code, followed by its own times.
+/// </summary>
+public sealed class HeldLabels(DateTimeZone zone, IEnumerable<HeldLabel> held)
+{
+    private readonly Dictionary<int, HeldLabel[]> _byResource = held.GroupBy(h => h.ResourceId)
+        .ToDictionary(g => g.Key, g => g.OrderBy(h => h.Start).ToArray());
+
+    /// <summary>Every booking overlapping the slot, comma-separated; null when none.</summary>
+    public string? For(Slot slot)
+    {
+        var texts = (_byResource.GetValueOrDefault(slot.ResourceId) ?? [])
+            .Where(h => slot.Overlaps(h.Start, h.End))
+            .Select(h => h.Start == slot.Start && h.End == slot.End
+                ? h.Text
+                : $"{h.Text} ({h.Start.InZone(zone).ToString("HH:mm", null)}–{h.End.InZone(zone).ToString("HH:mm", null)})")
+            .ToList();
+        return texts.Count == 0 ? null : string.Join(", ", texts);
+    }
+
+    /// <summary>The bookings no slot of the grid overlaps (hours cut or a day closed since they were made).</summary>
+    public IEnumerable<HeldLabel> Outside(IEnumerable<Slot> grid)
+    {
+        var slots = grid.ToLookup(s => s.ResourceId);
+        return _byResource.Values.SelectMany(h => h).Where(h => !slots[h.ResourceId].Any(s => s.Overlaps(h.Start, h.End))).OrderBy(h => h.Start);
     }
 }

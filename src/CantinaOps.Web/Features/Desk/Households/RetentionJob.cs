@@ -10,12 +10,12 @@ namespace CantinaOps.Web.Features.Desk.Households;
 /// by default) lose what could identify or reach them — name, phone, hotel, way in, calendar feed. Their
 /// code, size and bookings stay for the statistics. Logs and the audit trail name the code only.
 /// </summary>
-public sealed class RetentionJob(CantinaOpsDb db, AuditLog audit, IClock clock, IConfiguration configuration)
+public sealed class RetentionJob(CantinaOpsDb db, AuditLog audit, IClock clock, Microsoft.Extensions.Options.IOptions<RetentionOptions> options)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var cutoff = now - Duration.FromDays(30 * configuration.GetValue("Retention:Months", 24));
+        var cutoff = now - Duration.FromDays(30 * options.Value.Months);
         var stale = await db.Households
             .Where(h => h.AnonymisedAt == null && h.CreatedAt < cutoff && !db.Bookings.Any(b => b.HouseholdId == h.Id && b.End > cutoff))
             .Take(1000).ToListAsync(cancellationToken);

@@ -68,7 +68,8 @@ public sealed class AccountRateLimits : IDisposable
     /// <returns>False when this account's budget for the purpose is spent for the minute.</returns>
     public bool TryAcquire(Purpose purpose, string account)
     {
-        using var lease = _limiters[purpose].AttemptAcquire(account);
+        // Partitions are keyed by a hash: no e-mail, phone or link token sits in memory as a key.
+        using var lease = _limiters[purpose].AttemptAcquire(SecretHash.Of(account));
         return lease.IsAcquired;
     }
 

@@ -1,4 +1,3 @@
-using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Partners;
 using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;

@@ -17,7 +17,7 @@ public class DeskBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "desk-board.png");
 
         // 1: the free 10:00 cell of Washer 2 on the board.
-        await page.Locator($"a.slot-link[href*='resource={app.Site.Washer2}&start=2026-11-30T10:00']").ClickAsync();
+        await page.Locator($"a.slot-link[href*='resource={app.Site.Washer2}&start=2026-11-30T10%3A00']").ClickAsync();
         await page.GetByLabel("Rechercher un ménage").FillAsync("TAA-05");
         // 2: search.
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();

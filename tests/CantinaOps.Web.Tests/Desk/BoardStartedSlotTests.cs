@@ -30,13 +30,13 @@ public partial class BoardStartedSlotTests(AppFactory app) : IClassFixture<AppFa
             Assert.DoesNotContain("Réservé", nine, StringComparison.Ordinal);
             Assert.Equal(3, Regex.Count(nine, "Libre · trop tard pour réserver")); // Dryer 1, Washer 1 (released), Washer 2
             Assert.DoesNotContain("/Desk/Book?", nine, StringComparison.Ordinal);
-            Assert.Contains($"/Desk/Book?resource={app.Site.Washer1}&start=2026-11-30T10:00", Row(board, "10:00"), StringComparison.Ordinal);
+            Assert.Contains($"/Desk/Book?resource={app.Site.Washer1}&start=2026-11-30T10%3A00", Row(board, "10:00"), StringComparison.Ordinal);
 
             app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 8, 40)); // 09:40: 10:00 is within the 30 minutes' notice
             var later = WebUtility.HtmlDecode(await desk.GetStringAsync("/Desk"));
             Assert.DoesNotContain("/Desk/Book?", Row(later, "10:00"), StringComparison.Ordinal);
             Assert.Equal(3, Regex.Count(Row(later, "10:00"), "Libre · trop tard pour réserver"));
-            Assert.Contains($"/Desk/Book?resource={app.Site.Washer1}&start=2026-11-30T11:00", Row(later, "11:00"), StringComparison.Ordinal);
+            Assert.Contains($"/Desk/Book?resource={app.Site.Washer1}&start=2026-11-30T11%3A00", Row(later, "11:00"), StringComparison.Ordinal);
         }
         finally
         {

@@ -87,6 +87,7 @@ namespace CantinaOps.Web.Data.Migrations
                     Hotel = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: false),
                     MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
                     SelfBookingPausedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     AnonymisedAt = table.Column<long>(type: "INTEGER", nullable: true)
@@ -109,6 +110,21 @@ namespace CantinaOps.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Partners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Way = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => new { x.Way, x.KeyHash });
                 });
 
             migrationBuilder.CreateTable(
@@ -178,9 +194,7 @@ namespace CantinaOps.Web.Data.Migrations
                     LinkTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     OneTimeCodeHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     OneTimeCodeExpires = table.Column<long>(type: "INTEGER", nullable: true),
-                    OneTimeCodeForDesk = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
-                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    OneTimeCodeForDesk = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -903,6 +917,11 @@ namespace CantinaOps.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_LastFailureAt",
+                table: "SignInFailures",
+                column: "LastFailureAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SlotLength_SiteId_Kind",
                 table: "SlotLength",
                 columns: new[] { "SiteId", "Kind" },
@@ -988,6 +1007,9 @@ namespace CantinaOps.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SessionReports");
+
+            migrationBuilder.DropTable(
+                name: "SignInFailures");
 
             migrationBuilder.DropTable(
                 name: "SlotLength");

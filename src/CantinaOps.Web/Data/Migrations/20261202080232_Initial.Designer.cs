@@ -11,14 +11,39 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CantinaOps.Web.Data.Migrations
 {
     [DbContext(typeof(CantinaOpsDb))]
-    [Migration("20261202061553_HouseholdSecurityStamp")]
-    partial class HouseholdSecurityStamp
+    [Migration("20261202080232_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("CantinaOps.Domain.Access.SignInFailures", b =>
+                {
+                    b.Property<int>("Way")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Way", "KeyHash");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures");
+                });
 
             modelBuilder.Entity("CantinaOps.Domain.Bookings.Booking", b =>
                 {
@@ -244,16 +269,10 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Failures")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("LinkTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("LockedUntil")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("OneTimeCodeExpires")
                         .HasColumnType("INTEGER");
@@ -915,7 +934,7 @@ namespace CantinaOps.Web.Data.Migrations
                     b.ToTable("Dispatch");
                 });
 
-            modelBuilder.Entity("CantinaOps.Web.Features.Printing.StoredDocument", b =>
+            modelBuilder.Entity("CantinaOps.Web.Features.Print.StoredDocument", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

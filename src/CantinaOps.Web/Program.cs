@@ -76,6 +76,7 @@ api.MapAvailabilityApi();
 api.MapHouseholdsApi();
 api.MapBookingsApi();
 api.MapWaitlistApi();
+api.MapRequestsApi();
 api.MapPartnersApi();
 app.MapCalendarFeeds();
 app.MapRazorPages();

@@ -147,6 +147,11 @@ public sealed class Booking
             return Invalid("be declined");
         }
 
+        if (reason.Length > MaxNoteLength)
+        {
+            return TooLongReason();
+        }
+
         Status = BookingStatus.Declined;
         DecidedAt = now;
         Note = reason;
@@ -193,6 +198,11 @@ public sealed class Booking
         if (CancellationPolicy.Refusal(this, by, now, notice, reason) is { } refusal)
         {
             return refusal;
+        }
+
+        if (reason?.Trim().Length > MaxNoteLength)
+        {
+            return TooLongReason();
         }
 
         Status = BookingStatus.Cancelled;
@@ -251,6 +261,12 @@ public sealed class Booking
             HouseholdId = householdId;
         }
     }
+
+    /// <summary>The longest reason kept with a booking (declined, skipped, cancelled to correct the record).</summary>
+    public const int MaxNoteLength = 300;
+
+    private static Refusal TooLongReason() =>
+        new(Rule.ReasonRequired, $"A reason is at most {MaxNoteLength} characters.");
 
     private Refusal Invalid(string action) =>
         new(Rule.InvalidStatusChange, $"A booking that is {Status.ToString().ToLowerInvariant()} cannot {action}.");

@@ -82,4 +82,15 @@ public class CancellationPolicyTests
         Assert.False(CancellationPolicy.Allows(booking, BookedBy.Household, Start - Notice + Duration.FromMinutes(1), Notice));
         Assert.True(CancellationPolicy.Allows(booking, BookedBy.Coordinator, Start + Duration.FromHours(1), Notice));
     }
+
+    [Fact]
+    public void A_reason_longer_than_the_record_keeps_is_refused_and_nothing_changes()
+    {
+        var booking = Partner();
+
+        Assert.Equal(Rule.ReasonRequired, booking.Cancel(Start + Duration.FromDays(1), BookedBy.Coordinator, Duration.FromHours(24),
+            new string('x', Booking.MaxNoteLength + 1))?.Rule);
+        Assert.Equal(BookingStatus.Confirmed, booking.Status);
+        Assert.Null(booking.Cancel(Start + Duration.FromDays(1), BookedBy.Coordinator, Duration.FromHours(24), new string('x', Booking.MaxNoteLength)));
+    }
 }

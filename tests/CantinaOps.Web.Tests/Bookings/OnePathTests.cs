@@ -250,4 +250,55 @@ public class OnePathTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await desk.PostAsync("/api/v1/bookings/999999/check-in", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await desk.PostAsync("/api/v1/bookings/-1/no-show", null)).StatusCode);
     }
+
+    [Theory]
+    [InlineData(Way.Page, 5)]
+    [InlineData(Way.Api, 6)]
+    public async Task Meals_are_one_report_per_session_corrected_in_place_by_page_and_API_alike(Way way, int daysAgo)
+    {
+        var session = await PastPartnerBlockAsync(daysAgo);
+
+        foreach (var meals in new[] { 120, 135 })
+        {
+            if (way == Way.Api)
+            {
+                var partner = await app.SignedInAsync(TestSite.PartnerAUser);
+                Assert.Equal(HttpStatusCode.NoContent, (await partner.PostAsJsonAsync($"/api/v1/bookings/{session}/meals", new { meals })).StatusCode);
+            }
+            else
+            {
+                var partner = await app.SignedInBrowserAsync(TestSite.PartnerAUser);
+                Assert.Equal(HttpStatusCode.Redirect, (await partner.SubmitAsync($"/Partner/Meals?id={session}",
+                    new Dictionary<string, string> { ["Id"] = $"{session}", ["Meals"] = $"{meals}" })).StatusCode);
+            }
+        }
+
+        var report = await app.WithDbAsync(db => db.SessionReports.SingleAsync(r => r.BookingId == session));
+        Assert.Equal(135, report.Meals);
+        Assert.Equal(["session.report", "session.report"], await AuditAsync(session));
+    }
+
+    [Theory]
+    [InlineData(Way.Page, 14)]
+    [InlineData(Way.Api, 15)]
+    public async Task Meals_of_a_session_still_to_come_are_refused_by_page_and_API_alike(Way way, int day)
+    {
+        var partnerApi = await app.SignedInAsync(TestSite.PartnerAUser);
+        var created = await partnerApi.BookBlockAsync(app.Site.ProKitchen, $"2026-12-{day}T08:00", $"2026-12-{day}T12:00", app.Site.PartnerA);
+        var session = (await created.JsonAsync()).GetProperty("id").GetInt32();
+
+        if (way == Way.Api)
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity,
+                (await partnerApi.PostAsJsonAsync($"/api/v1/bookings/{session}/meals", new { meals = 50 })).StatusCode);
+        }
+        else
+        {
+            var partner = await app.SignedInBrowserAsync(TestSite.PartnerAUser);
+            Assert.Equal(HttpStatusCode.OK, (await partner.SubmitAsync($"/Partner/Meals?id={session}",
+                new Dictionary<string, string> { ["Id"] = $"{session}", ["Meals"] = "50" })).StatusCode);
+        }
+
+        Assert.False(await app.WithDbAsync(db => db.SessionReports.AnyAsync(r => r.BookingId == session)));
+    }
 }

@@ -1,15 +1,13 @@
-using System.Text.RegularExpressions;
 using CantinaOps.Domain.Sites;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CantinaOps.Web.Features.Coordinator;
 
 /// <summary>Spaces: name, notice, horizon, approval, opening hours per weekday; their resources: add, rename, retire.</summary>
-public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly IsoDayOfWeek[] Week = [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday,
         IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
@@ -38,7 +36,7 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
 
         try
         {
-            var parsed = Week.ToDictionary(d => d, d => ParseRanges(hours.GetValueOrDefault(d)));
+            var parsed = Week.ToDictionary(d => d, d => OpeningHoursText.Parse(hours.GetValueOrDefault(d)));
             space.Configure(name, Duration.FromMinutes(noticeMinutes), horizonDays, requiresApproval);
             foreach (var (day, ranges) in parsed)
             {
@@ -118,28 +116,4 @@ public sealed partial class SpacesModel(SiteSettings settings, IStringLocalizer<
     }
 
     public string PendingHandler { get; private set; } = string.Empty;
-
-    public static string Format(Space space, IsoDayOfWeek day) =>
-        string.Join(", ", space.RangesOn(day).Select(r => $"{r.Opens:HH:mm}-{(r.Closes == LocalTime.Midnight ? "24:00" : r.Closes.ToString("HH:mm", null))}"));
-
-    private static List<(LocalTime, LocalTime)> ParseRanges(string? text)
-    {
-        var pattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
-        var ranges = new List<(LocalTime, LocalTime)>();
-        foreach (Match match in Range().Matches(text ?? string.Empty))
-        {
-            var close = match.Groups[2].Value == "24:00" ? LocalTime.Midnight : pattern.Parse(match.Groups[2].Value).GetValueOrThrow();
-            ranges.Add((pattern.Parse(match.Groups[1].Value).GetValueOrThrow(), close));
-        }
-
-        if (ranges.Count == 0 && !string.IsNullOrWhiteSpace(text))
-        {
-            throw new FormatException($"'{text}' is not like 09:00-12:00, 14:00-19:00.");
-        }
-
-        return ranges;
-    }
-
-    [GeneratedRegex(@"(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})")]
-    private static partial Regex Range();
 }

@@ -204,6 +204,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
             }
 
             booking.Approve(clock.GetCurrentInstant());
+            db.Notices.Add(new Notice(NoticeKind.RequestApproved, booking.Id, null, booking.PartnerId, clock.GetCurrentInstant()));
             audit.Record("request.approve", $"booking {booking.Id}", $"partner {booking.PartnerId}");
             return Outcome<Booking>.Success(booking);
         }, cancellationToken);

@@ -80,8 +80,8 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         {
             const int days = 7;
             var now = clock.GetCurrentInstant();
-            var held = (await db.HeldTimesAsync([booking.ResourceId], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(days + 1), cancellationToken))
-                .Where(h => h.Start != booking.HeldFrom).ToList();
+            var held = await db.HeldByOthersAsync([booking], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(days + 1),
+                cancellationToken);
             var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == booking.PartnerId).ToListAsync(cancellationToken);
             if (SeriesPlanner.NearestFreeBlock(target.Schedule, target.Resource, booking.Time, days, held, now, agreements) is not { } block)
             {

@@ -156,9 +156,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
             }
 
             var last = moving.Max(b => b.End);
-            var movingStarts = moving.Select(b => b.HeldFrom).ToHashSet();
-            var held = (await db.HeldTimesAsync([booking.ResourceId], booking.Start - Duration.FromDays(1), last + Duration.FromDays(1), cancellationToken))
-                .Where(h => !movingStarts.Contains(h.Start)).ToList();
+            var held = await db.HeldByOthersAsync(moving, booking.Start - Duration.FromDays(1), last + Duration.FromDays(1), cancellationToken);
             foreach (var each in moving)
             {
                 var date = each.Start.InZone(zone).Date;
@@ -234,8 +232,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
     public async Task<Refusal?> RecheckAsync(Booking booking, ResourceRules target, CancellationToken cancellationToken)
     {
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == booking.PartnerId).ToListAsync(cancellationToken);
-        var held = (await db.HeldTimesAsync([booking.ResourceId], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(1), cancellationToken))
-            .Where(h => h.Start != booking.HeldFrom).ToList();
+        var held = await db.HeldByOthersAsync([booking], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(1), cancellationToken);
         return Agreement.Check(agreements, target.Schedule.Space.Id, booking.Start.InZone(target.Schedule.Zone).Date)
             ?? target.Schedule.CheckPartnerBlock(target.Resource, booking.Start, booking.End, clock.GetCurrentInstant(), held).Refusal;
     }

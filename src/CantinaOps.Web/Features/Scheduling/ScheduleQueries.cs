@@ -78,6 +78,20 @@ internal static class ScheduleQueries
     /// <summary>No booking lasts longer than this (slots and blocks stay within a day).</summary>
     private static readonly Duration LongestBooking = Duration.FromDays(1);
 
+    /// <summary>
+    /// The times held on a booking's resource around it by every booking but those being changed, so that a
+    /// booking being moved or re-checked does not stand in its own way. A held time is known by its resource,
+    /// start and place, which the unique index makes one booking's.
+    /// </summary>
+    public static async Task<List<HeldTime>> HeldByOthersAsync(this CantinaOpsDb db, IReadOnlyCollection<CantinaOps.Domain.Bookings.Booking> changing,
+        Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        var own = changing.Where(b => b.HeldFrom is not null).Select(b => (b.ResourceId, b.HeldFrom!.Value, b.Seat)).ToHashSet();
+        var resources = changing.Select(b => b.ResourceId).Distinct().ToList();
+        return (await db.HeldTimesAsync(resources, from, to, cancellationToken))
+            .Where(h => !own.Contains((h.ResourceId, h.Start, h.Seat))).ToList();
+    }
+
     /// <summary>The times held on some resources that overlap [from, to).</summary>
     public static async Task<List<HeldTime>> HeldTimesAsync(this CantinaOpsDb db, IReadOnlyCollection<int> resourceIds,
         Instant from, Instant to, CancellationToken cancellationToken)

@@ -28,8 +28,8 @@ public static class CancellationPolicy
         };
     }
 
-    /// <summary>Whether a cancel button should be offered at all (the same rule, asked ahead).</summary>
+    /// <summary>Whether a cancel button should be offered at all (the same rule, asked ahead; a reason is asked for then).</summary>
     public static bool Allows(Booking booking, BookedBy by, Instant now, Duration notice) =>
         booking.Status is BookingStatus.Confirmed or BookingStatus.Pending
-        && Refusal(booking, by, now, notice, reason: by == BookedBy.Coordinator ? "?" : null) is null;
+        && Refusal(booking, by, now, notice, reason: null) is null or { Rule: Rule.ReasonRequired };
 }

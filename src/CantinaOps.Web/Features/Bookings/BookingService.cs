@@ -121,15 +121,39 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 return Outcome<Booking>.Refused(Rule.SlotTaken, "No equivalent slot is free in the coming week.");
             }
 
-            if (booking.MoveTo(alternative.ResourceId, new SlotClaim(alternative.Time, move.Seat), now) is { } refusal)
-            {
-                return Outcome<Booking>.Refused(refusal);
-            }
-
-            db.Notices.Add(new Notice(NoticeKind.BookingMoved, booking.Id, booking.HouseholdId, booking.PartnerId, now));
-            audit.Record("booking.move", $"booking {booking.Id}", $"to resource {alternative.ResourceId} at {alternative.Start}");
-            return Outcome<Booking>.Success(booking);
+            return Moved(booking, alternative.ResourceId, new SlotClaim(alternative.Time, move.Seat), now,
+                $"to resource {alternative.ResourceId} at {alternative.Start}");
         }, cancellationToken);
+
+    /// <summary>
+    /// Moves a partner's block that no longer fits the rules (a new closure, shorter hours) to a free block
+    /// of the same length nearest its usual time, that day or in the week after, on a day its agreement covers.
+    /// </summary>
+    public Task<Outcome<Booking>> MoveBlockToNearestAsync(Booking booking, ResourceRules target, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            const int days = 7;
+            var now = clock.GetCurrentInstant();
+            var held = await db.HeldByOthersAsync([booking], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(days + 1),
+                cancellationToken);
+            var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == booking.PartnerId).ToListAsync(cancellationToken);
+            return SeriesPlanner.NearestFreeBlock(target.Schedule, target.Resource, booking.Time, days, held, now, agreements) is { } block
+                ? Moved(booking, booking.ResourceId, new SlotClaim(block, 1), now, "rules changed")
+                : Outcome<Booking>.Refused(Rule.SlotTaken, "No free block of that length that day or in the week after.");
+        }, cancellationToken);
+
+    /// <summary>A move the domain accepts is told to the household or partner and written in the audit trail.</summary>
+    private Outcome<Booking> Moved(Booking booking, int resourceId, SlotClaim claim, Instant now, string detail)
+    {
+        if (booking.MoveTo(resourceId, claim, now) is { } refusal)
+        {
+            return Outcome<Booking>.Refused(refusal);
+        }
+
+        db.Notices.Add(new Notice(NoticeKind.BookingMoved, booking.Id, booking.HouseholdId, booking.PartnerId, now));
+        audit.Record("booking.move", $"booking {booking.Id}", detail);
+        return Outcome<Booking>.Success(booking);
+    }
 
     /// <summary>
     /// The bookings of a space that wait to be moved (confirmed, not over, on a machine out of order

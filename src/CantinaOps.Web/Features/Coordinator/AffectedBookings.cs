@@ -14,7 +14,7 @@ namespace CantinaOps.Web.Features.Coordinator;
 /// broken machine), and the explicit ways to handle each: move it, or cancel it — the household or
 /// partner is sent a notice either way.
 /// </summary>
-public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, BookingService bookings, AuditLog audit, IClock clock)
+public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, BookingService bookings, IClock clock)
 {
     /// <param name="Partner">The partner association holding the block; null for a household's booking.</param>
     public sealed record Item(int BookingId, string Who, string? Partner, string Resource, string When, Refusal Reason);
@@ -63,7 +63,7 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         var partner = await PartnerNameAsync(booking, cancellationToken);
         var outcome = booking.HouseholdId is not null
             ? await bookings.MoveToNearestAsync(booking, target, cancellationToken)
-            : await MoveBlockAsync(booking, target, cancellationToken);
+            : await bookings.MoveBlockToNearestAsync(booking, target, cancellationToken);
         return new Handled(outcome.Refusal, partner, outcome.IsSuccess ? Format(booking.Start, target.Schedule.Zone) : null);
     }
 
@@ -74,29 +74,6 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         var refusal = await bookings.CancelBySiteAsync(bookingId, BookedBy.Coordinator, "booking.cancel-rules-changed", cancellationToken);
         return new Handled(refusal, partner, null);
     }
-
-    private Task<Outcome<Booking>> MoveBlockAsync(Booking booking, ResourceRules target, CancellationToken cancellationToken) =>
-        bookings.InTransactionAsync(async () =>
-        {
-            const int days = 7;
-            var now = clock.GetCurrentInstant();
-            var held = await db.HeldByOthersAsync([booking], booking.Start - Duration.FromDays(1), booking.End + Duration.FromDays(days + 1),
-                cancellationToken);
-            var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == booking.PartnerId).ToListAsync(cancellationToken);
-            if (SeriesPlanner.NearestFreeBlock(target.Schedule, target.Resource, booking.Time, days, held, now, agreements) is not { } block)
-            {
-                return Outcome<Booking>.Refused(Rule.SlotTaken, "No free block of that length that day or in the week after.");
-            }
-
-            if (booking.MoveTo(booking.ResourceId, new SlotClaim(block, 1), now) is { } refusal)
-            {
-                return Outcome<Booking>.Refused(refusal);
-            }
-
-            db.Notices.Add(new Notice(NoticeKind.BookingMoved, booking.Id, null, booking.PartnerId, now));
-            audit.Record("booking.move", $"booking {booking.Id}", "rules changed");
-            return Outcome<Booking>.Success(booking);
-        }, cancellationToken);
 
     private async Task<List<Booking>> FutureAsync(CancellationToken cancellationToken)
     {

@@ -29,16 +29,13 @@ public sealed class WaitlistService(CantinaOpsDb db, ScheduleCache rules, Availa
             return null;
         }
 
-        var schedule = site.Schedule(space.Id);
         if (!DateWindow.Contains(day))
         {
             return Outcome<WaitlistEntry>.Refused(Rule.OutsideDateWindow, DateWindow.Explain("day"));
         }
 
         var now = clock.GetCurrentInstant();
-        var week = await db.WeekBookingsAsync(site.Zone, householdId, site.Zone.AtStartOfDay(day).ToInstant(), cancellationToken);
-        var ofKind = site.ResourcesOfKind(space.Kind);
-        if (schedule.CheckWish(household, actor.As, day, now, week.Count(ofKind.Contains), new QuotaPolicy(space.Site.QuotaTiers)) is { } refusal)
+        if (await CheckAsync(site, space, household, actor, day, now, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -104,10 +101,7 @@ public sealed class WaitlistService(CantinaOpsDb db, ScheduleCache rules, Availa
             return await CloseAsync(wish, now, cancellationToken);
         }
 
-        var week = await db.WeekBookingsAsync(site.Zone, household.Id, site.Zone.AtStartOfDay(wish.Day).ToInstant(), cancellationToken);
-        var refusal = site.Schedule(space.Id).CheckWish(household, actor.As, wish.Day, now,
-            week.Count(site.ResourcesOfKind(space.Kind).Contains), new QuotaPolicy(space.Site.QuotaTiers));
-        if (refusal is not null)
+        if (await CheckAsync(site, space, household, actor, wish.Day, now, cancellationToken) is { } refusal)
         {
             return refusal.Rule is Rule.QuotaReached or Rule.SelfBookingPaused or Rule.TooFarAhead
                 ? false
@@ -124,6 +118,7 @@ public sealed class WaitlistService(CantinaOpsDb db, ScheduleCache rules, Availa
             var outcome = await bookings.BookForHouseholdAsync(new ResourceRules(site, target.Resource, target.Schedule), free.Slot.Start,
                 household, actor, cancellationToken, then: booking =>
                 {
+                    // A slot taken meanwhile clears the tracker (see BookingService.InTransactionAsync): track the wish again.
                     db.Waitlist.Attach(wish);
                     wish.Close(now);
                     db.Notices.Add(new Notice(NoticeKind.WaitlistBooked, booking.Id, household.Id, null, now));
@@ -141,6 +136,15 @@ public sealed class WaitlistService(CantinaOpsDb db, ScheduleCache rules, Availa
         }
 
         return false;
+    }
+
+    /// <summary>The domain's wish check, with the household's bookings that count toward that day's week. The day is in the date window.</summary>
+    private async Task<Refusal?> CheckAsync(ScheduleCache.SiteRules site, Space space, Domain.Households.Household household, Actor actor,
+        LocalDate day, Instant now, CancellationToken cancellationToken)
+    {
+        var week = await db.WeekBookingsAsync(site.Zone, household.Id, site.Zone.AtStartOfDay(day).ToInstant(), cancellationToken);
+        return site.Schedule(space.Id).CheckWish(household, actor.As, day, now, week.Count(site.ResourcesOfKind(space.Kind).Contains),
+            new QuotaPolicy(space.Site.QuotaTiers));
     }
 
     private async Task<bool> CloseAsync(WaitlistEntry wish, Instant now, CancellationToken cancellationToken)

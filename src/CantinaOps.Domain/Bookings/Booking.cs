@@ -228,11 +228,20 @@ public sealed class Booking
     }
 
     /// <summary>Moves a booking that has not started to another resource or time (a machine broke down).</summary>
-    public Refusal? MoveTo(int resourceId, SlotClaim target, Instant now)
+    /// <remarks>
+    /// A partner (or a family) moves its own booking only until it starts, like cancelling it; the site
+    /// (desk, coordinator) may still move one under way whose machine broke or whose hours changed.
+    /// </remarks>
+    public Refusal? MoveTo(int resourceId, SlotClaim target, Instant now, BookedBy by)
     {
         if (Status is not (BookingStatus.Confirmed or BookingStatus.Pending))
         {
             return Invalid("be moved");
+        }
+
+        if (by is BookedBy.Partner or BookedBy.Household && now >= Start)
+        {
+            return new Refusal(Rule.TooLate, "This session has started or taken place; ask the coordinator to correct it.");
         }
 
         ResourceId = resourceId;

@@ -96,7 +96,7 @@ public class BookingMovesAndFamilyCancellationTests
         var booking = NewBooking();
         var later = new Interval(Start + Duration.FromHours(1), Start + Duration.FromHours(2));
 
-        Assert.Null(booking.MoveTo(2, new CantinaOps.Domain.Scheduling.SlotClaim(later, 1), Start - Duration.FromHours(3)));
+        Assert.Null(booking.MoveTo(2, new CantinaOps.Domain.Scheduling.SlotClaim(later, 1), Start - Duration.FromHours(3), BookedBy.Household));
 
         Assert.Equal(2, booking.ResourceId);
         Assert.Equal(later.Start, booking.HeldFrom);
@@ -110,6 +110,22 @@ public class BookingMovesAndFamilyCancellationTests
         var booking = NewBooking();
         booking.CheckIn(Start);
 
-        Assert.Equal(Rule.InvalidStatusChange, booking.MoveTo(2, new(new Interval(Start, Start + Duration.FromHours(1)), 1), Start)?.Rule);
+        Assert.Equal(Rule.InvalidStatusChange, booking.MoveTo(2, new(new Interval(Start, Start + Duration.FromHours(1)), 1), Start, BookedBy.Desk)?.Rule);
+    }
+
+    [Theory]
+    [InlineData(BookedBy.Partner, false)]
+    [InlineData(BookedBy.Household, false)]
+    [InlineData(BookedBy.Desk, true)]
+    [InlineData(BookedBy.Coordinator, true)]
+    public void Once_it_has_started_only_the_site_moves_a_booking(BookedBy by, bool moves)
+    {
+        var booking = NewBooking();
+        var later = new Interval(Start + Duration.FromHours(2), Start + Duration.FromHours(3));
+
+        var refusal = booking.MoveTo(2, new CantinaOps.Domain.Scheduling.SlotClaim(later, 1), Start + Duration.FromMinutes(10), by);
+
+        Assert.Equal(moves ? null : Rule.TooLate, refusal?.Rule);
+        Assert.Equal(moves ? later.Start : Start, booking.Start);
     }
 }

@@ -149,7 +149,7 @@ public class SeriesTests
             1, BookedBy.Partner, null, Now, seriesId: 9, occurrence: nextWeek);
         var later = schedule.CheckPartnerBlock(kitchen, Paris.ToInstant(day + new LocalTime(9, 0)), Paris.ToInstant(day + new LocalTime(14, 30)), Now, []);
 
-        Assert.Null(first.MoveTo(kitchen.Id, later.Value, Now));
+        Assert.Null(first.MoveTo(kitchen.Id, later.Value, Now, BookedBy.Partner));
 
         Assert.Equal(Paris.ToInstant(day + new LocalTime(9, 0)), first.Start);
         Assert.Equal(Paris.ToInstant(nextWeek + new LocalTime(7, 30)), second.Start);

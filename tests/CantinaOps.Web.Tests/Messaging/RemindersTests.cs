@@ -95,7 +95,7 @@ public class RemindersTests(MessagingApp app) : IClassFixture<MessagingApp>
         {
             var booking = await db.Bookings.SingleAsync(b => b.Id == moved);
             var later = new Interval(Local(5, 16), Local(5, 17));
-            booking.MoveTo(app.Site.Washer2, new CantinaOps.Domain.Scheduling.SlotClaim(later, 1), AppFactory.Now);
+            booking.MoveTo(app.Site.Washer2, new CantinaOps.Domain.Scheduling.SlotClaim(later, 1), AppFactory.Now, BookedBy.Desk);
             await db.SaveChangesAsync();
         });
 

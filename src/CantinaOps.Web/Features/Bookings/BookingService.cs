@@ -121,7 +121,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 return Outcome<Booking>.Refused(Rule.SlotTaken, "No equivalent slot is free in the coming week.");
             }
 
-            return Moved(booking, alternative.ResourceId, new SlotClaim(alternative.Time, move.Seat), now,
+            return Moved(booking, alternative.ResourceId, new SlotClaim(alternative.Time, move.Seat), now, BookedBy.Desk,
                 $"to resource {alternative.ResourceId} at {alternative.Start}");
         }, cancellationToken);
 
@@ -138,14 +138,14 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 cancellationToken);
             var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == booking.PartnerId).ToListAsync(cancellationToken);
             return SeriesPlanner.NearestFreeBlock(target.Schedule, target.Resource, booking.Time, days, held, now, agreements) is { } block
-                ? Moved(booking, booking.ResourceId, new SlotClaim(block, 1), now, "rules changed")
+                ? Moved(booking, booking.ResourceId, new SlotClaim(block, 1), now, BookedBy.Coordinator, "rules changed")
                 : Outcome<Booking>.Refused(Rule.SlotTaken, "No free block of that length that day or in the week after.");
         }, cancellationToken);
 
     /// <summary>A move the domain accepts is told to the household or partner and written in the audit trail.</summary>
-    private Outcome<Booking> Moved(Booking booking, int resourceId, SlotClaim claim, Instant now, string detail)
+    private Outcome<Booking> Moved(Booking booking, int resourceId, SlotClaim claim, Instant now, BookedBy by, string detail)
     {
-        if (booking.MoveTo(resourceId, claim, now) is { } refusal)
+        if (booking.MoveTo(resourceId, claim, now, by) is { } refusal)
         {
             return Outcome<Booking>.Refused(refusal);
         }

@@ -40,6 +40,7 @@ public static class BookingsApi
             .WithSummary("Cancels a booking; its slot is free again.")
             .WithDescription("The same rule as on the pages: a partner until the start of its block, the desk until the start, " +
                 "a coordinator at any time but, once a session has started or taken place, only with `reason` (correcting the record). " +
+                "`following=true` on a partner's block also cancels every later occurrence of its series. " +
                 "422 `too-late` or `reason-required` otherwise.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -169,8 +170,8 @@ public static class BookingsApi
         return found is { } f ? TypedResults.Ok(ToResponse(f.Booking, f.Zone)) : ApiProblems.NotFound($"Booking {id}");
     }
 
-    private static async Task<IResult> CancelAsync(int id, string? reason, HttpContext http, CantinaOpsDb db, BookingService bookings,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(int id, string? reason, bool? following, HttpContext http, CantinaOpsDb db,
+        BookingService bookings, Partner.PartnerScheduling partners, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(http.User);
         if (await FindVisibleAsync(id, user, db, tracked: true, cancellationToken) is not { } found)
@@ -178,7 +179,11 @@ public static class BookingsApi
             return ApiProblems.NotFound($"Booking {id}");
         }
 
-        var refusal = await bookings.CancelAsync(found.Booking, new Actor(user.BookedAs, user.UserId), reason, cancellationToken);
+        var actor = new Actor(user.BookedAs, user.UserId);
+        // A partner's block goes through the partner's own cancel, as on its page ("this and all following" included).
+        var refusal = found.Booking.PartnerId is { } partnerId && (following == true || !user.IsStaff)
+            ? await partners.CancelAsync(partnerId, id, following == true, actor, cancellationToken)
+            : await bookings.CancelAsync(found.Booking, actor, reason, cancellationToken);
         return refusal is null ? TypedResults.NoContent() : ApiProblems.From(refusal);
     }
 
@@ -186,7 +191,7 @@ public static class BookingsApi
     /// Staff see every booking; a partner user only its own association's. Someone else's booking
     /// answers 404, like a missing one, so ids cannot be probed.
     /// </summary>
-    private static async Task<(Booking Booking, NodaTime.DateTimeZone Zone)?> FindVisibleAsync(int id, CurrentUser user,
+    internal static async Task<(Booking Booking, NodaTime.DateTimeZone Zone)?> FindVisibleAsync(int id, CurrentUser user,
         CantinaOpsDb db, bool tracked, CancellationToken cancellationToken)
     {
         var query = tracked ? db.Bookings : db.Bookings.AsNoTracking();
@@ -201,7 +206,7 @@ public static class BookingsApi
         return (booking, NodaTime.DateTimeZoneProviders.Tzdb[zoneId]);
     }
 
-    private static BookingResponse ToResponse(Booking booking, NodaTime.DateTimeZone zone) =>
+    internal static BookingResponse ToResponse(Booking booking, NodaTime.DateTimeZone zone) =>
         new(booking.Id, booking.ResourceId, SiteDateTimeText.Format(booking.Start, zone),
             SiteDateTimeText.Format(booking.End, zone), ApiNames.Of(booking.Status), booking.HouseholdId, booking.PartnerId);
 }

@@ -26,7 +26,7 @@ public sealed class MoveModel(PartnerScheduling scheduling, IStringLocalizer<Sha
             return Page();
         }
 
-        if (await scheduling.MoveAsync(PartnerId, Id, from.Value, to.Value, cancellationToken, Following) is { } refusal)
+        if (await scheduling.MoveAsync(PartnerId, Id, from.Value, to.Value, Actor, Following, cancellationToken) is { } refusal)
         {
             ModelState.AddModelError(string.Empty, $"{l[$"Rule.{refusal.Rule}"]} ({refusal.Detail})");
             return Page();

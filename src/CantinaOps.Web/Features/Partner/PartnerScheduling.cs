@@ -131,8 +131,8 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
     /// occurrence of its series too, which then continues as a new series with the new times. All are
     /// re-checked under the lock: either every one moves, or none does.
     /// </summary>
-    public async Task<Refusal?> MoveAsync(int partnerId, int bookingId, LocalTime start, LocalTime end, CancellationToken cancellationToken,
-        bool andFollowing = false)
+    public async Task<Refusal?> MoveAsync(int partnerId, int bookingId, LocalTime start, LocalTime end, Actor actor, bool andFollowing,
+        CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.PartnerId == partnerId, cancellationToken);
         var target = booking is null ? null : await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
@@ -167,7 +167,10 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
                     return Outcome<Booking>.Refused(check.Refusal!.Rule, $"{date:d MMMM}: {check.Refusal.Detail}");
                 }
 
-                each.MoveTo(each.ResourceId, check.Value, clock.GetCurrentInstant());
+                if (each.MoveTo(each.ResourceId, check.Value, clock.GetCurrentInstant(), actor.As) is { } refusal)
+                {
+                    return Outcome<Booking>.Refused(refusal);
+                }
             }
 
             if (following is not null)
@@ -177,7 +180,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
                 moving.ForEach(b => b.MoveToSeries(following.Id));
             }
 
-            audit.Record(andFollowing ? "series.move-following" : "booking.move", $"booking {booking.Id}", $"{day} {start}-{end}, {moving.Count} occurrence(s)");
+            audit.Record(andFollowing ? "series.move-following" : "booking.move", $"booking {booking.Id}", $"{day} {start}-{end}, {moving.Count} occurrence(s) by {actor.As}");
             return Outcome<Booking>.Success(booking);
         }, cancellationToken);
         return outcome.Refusal;

@@ -24,6 +24,8 @@ public static class PartnersApi
     public sealed record OccurrenceResponse(string Day, string? Start, string? End, bool Free, ConflictResponse? Conflict,
         string? MoveStart, string? MoveEnd);
 
+    public sealed record MoveBody([property: Required] string? Start, [property: Required] string? End, bool Following);
+
     public sealed record MealsBody([property: Required] int? Meals, MealCount[]? ByKind, int[]? Checklist);
 
     public static void MapPartnersApi(this RouteGroupBuilder api)
@@ -33,6 +35,11 @@ public static class PartnersApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapPost("/series", CreateAsync).WithSummary("Saves a series; each conflict of the preview needs a choice: skip, move or cancel.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/bookings/{id:int}/move", MoveAsync).WithSummary("Moves a partner's block to other times the same day; `following` moves every later occurrence of its series too.")
+            .WithDescription("start and end are the site's local times (13:00). The same rule as on the partner's page: until the block starts; " +
+                "409 when the new times are taken, 422 with `rule` when a booking rule is broken.")
+            .Produces<BookingsApi.BookingResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/bookings/{id:int}/meals", DeclareMealsAsync).WithSummary("Declares the meals produced in a session, and its checklist.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
@@ -110,6 +117,32 @@ public static class PartnersApi
         return outcome.IsSuccess
             ? TypedResults.Created($"/api/v1/series/{outcome.Value!.Id}", new { id = outcome.Value.Id })
             : ApiProblems.From(outcome.Refusal!);
+    }
+
+    private static async Task<IResult> MoveAsync(int id, MoveBody body, HttpContext http, PartnerScheduling scheduling, CantinaOpsDb db,
+        CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        var time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+        if (time.Parse(body.Start ?? "") is not { Success: true } start || time.Parse(body.End ?? "") is not { Success: true } end)
+        {
+            return ApiProblems.Invalid("start", "start and end are local times like 13:00.");
+        }
+
+        // Someone else's block answers 404 like a missing one, so ids cannot be probed.
+        if (await BookingsApi.FindVisibleAsync(id, user, db, tracked: false, cancellationToken) is not { Booking.PartnerId: { } partnerId })
+        {
+            return ApiProblems.NotFound($"Booking {id}");
+        }
+
+        if (await scheduling.MoveAsync(partnerId, id, start.Value, end.Value, new Actor(user.BookedAs, user.UserId), body.Following,
+                cancellationToken) is { } refusal)
+        {
+            return ApiProblems.From(refusal);
+        }
+
+        var moved = (await BookingsApi.FindVisibleAsync(id, user, db, tracked: false, cancellationToken))!.Value;
+        return TypedResults.Ok(BookingsApi.ToResponse(moved.Booking, moved.Zone));
     }
 
     private static async Task<IResult> DeclareMealsAsync(int id, MealsBody body, HttpContext http, SessionReports reports,

@@ -9,6 +9,8 @@ public enum SettingRule
     DateOutsideWindow,
     AgreementEndsBeforeStart,
     AgreementWithoutSpace,
+    NoShowOutOfRange,
+    RemindersOutOfRange,
 }
 
 /// <summary>Why a change to the site's configuration was refused: nothing was changed.</summary>

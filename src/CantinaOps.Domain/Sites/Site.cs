@@ -49,14 +49,16 @@ public sealed class Site
     /// <summary>How long a household cannot book by itself after too many no-shows (the desk still can).</summary>
     public int NoShowPauseDays { get; private set; } = 7;
 
-    public void SetNoShowPolicy(int graceMinutes, int strikes, int windowDays, int pauseDays)
+    /// <summary>Refused (nothing changed) outside 5–180 minutes of grace, 1–20 strikes, a 1–365-day window, 0–90 days of pause.</summary>
+    public SettingError? SetNoShowPolicy(int graceMinutes, int strikes, int windowDays, int pauseDays)
     {
         if (graceMinutes is < 5 or > 180 || strikes is < 1 or > 20 || windowDays is < 1 or > 365 || pauseDays is < 0 or > 90)
         {
-            throw new ArgumentOutOfRangeException(nameof(graceMinutes), "No-show policy values are out of range.");
+            return new SettingError(SettingRule.NoShowOutOfRange, "No-show policy values are out of range.");
         }
 
         (NoShowGraceMinutes, NoShowStrikes, NoShowWindowDays, NoShowPauseDays) = (graceMinutes, strikes, windowDays, pauseDays);
+        return null;
     }
 
     /// <summary>Reminders: the evening before at this local time (families).</summary>
@@ -71,14 +73,15 @@ public sealed class Site
     public const int MostReminderHoursBefore = 12;
     public const int MostReminderDaysBefore = 14;
 
-    public void SetReminders(LocalTime eveningAt, int hoursBefore, int partnerDaysBefore)
+    public SettingError? SetReminders(LocalTime eveningAt, int hoursBefore, int partnerDaysBefore)
     {
         if (hoursBefore is < 1 or > MostReminderHoursBefore || partnerDaysBefore is < 1 or > MostReminderDaysBefore)
         {
-            throw new ArgumentOutOfRangeException(nameof(hoursBefore), "Reminder values are out of range.");
+            return new SettingError(SettingRule.RemindersOutOfRange, "Reminder values are out of range.");
         }
 
         (ReminderEveningAt, ReminderHoursBefore, ReminderPartnerDaysBefore) = (eveningAt, hoursBefore, partnerDaysBefore);
+        return null;
     }
 
     public void RemoveClosure(Closure closure) => _closures.Remove(closure);

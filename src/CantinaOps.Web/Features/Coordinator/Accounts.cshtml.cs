@@ -1,6 +1,5 @@
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Account;
-using CantinaOps.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +8,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CantinaOps.Web.Features.Coordinator;
 
-/// <summary>
-/// Staff and partner accounts: invite (a one-time set-password link to hand over), deactivate, new
-/// link, role. The last active coordinator can be neither deactivated nor given another role.
-/// </summary>
-public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db, AuditLog audit, Infrastructure.PublicLinks links,
+/// <summary>Staff and partner accounts: invite (a one-time set-password link to hand over), deactivate, new link, role.</summary>
+public sealed class AccountsModel(AccountAdministration accounts, UserManager<StaffUser> users, CantinaOpsDb db,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Account(string Id, string Email, string Name, string Role, int? PartnerId, bool Active);
@@ -24,107 +20,43 @@ public sealed class AccountsModel(UserManager<StaffUser> users, CantinaOpsDb db,
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostInviteAsync(string? email, string? name, string role, int? partnerId, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(email) || !Roles.All.Contains(role) || (role == Roles.Partner) != (partnerId is not null)
-            || (partnerId is { } partner && !await db.Partners.AnyAsync(p => p.Id == partner, cancellationToken)))
-        {
-            return await FailAsync("Coord.InviteInvalid", cancellationToken);
-        }
-
-        var user = new StaffUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = name?.Trim() ?? email, PartnerId = role == Roles.Partner ? partnerId : null };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            return await FailAsync("Coord.InviteInvalid", cancellationToken);
-        }
-
-        await users.AddToRoleAsync(user, role);
-        audit.Record("account.invite", user.Email!, role);
-        await db.SaveChangesAsync(cancellationToken);
-        return await WithLinkAsync(user, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostInviteAsync(string? email, string? name, string role, int? partnerId, CancellationToken cancellationToken) =>
+        await accounts.InviteAsync(email, name, role, partnerId, cancellationToken) is { User: { } user }
+            ? await WithLinkAsync(user.Id, cancellationToken)
+            : await FailAsync(AccountAdministration.Refusal.Invalid, cancellationToken);
 
     public async Task<IActionResult> OnPostLinkAsync(string id, CancellationToken cancellationToken) =>
-        await users.FindByIdAsync(id) is { } user ? await WithLinkAsync(user, cancellationToken) : NotFound();
+        await WithLinkAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostActiveAsync(string id, bool active, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostActiveAsync(string id, bool active, CancellationToken cancellationToken) =>
+        await AfterAsync(await accounts.SetActiveAsync(id, active, users.GetUserId(User), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string role, CancellationToken cancellationToken) =>
+        await AfterAsync(await accounts.SetRoleAsync(id, role, users.GetUserId(User), cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> AfterAsync(AccountAdministration.Result result, CancellationToken cancellationToken) =>
+        result.Refused is { } why ? await FailAsync(why, cancellationToken) : RedirectToPage();
+
+    private async Task<IActionResult> WithLinkAsync(string id, CancellationToken cancellationToken)
     {
-        if (await users.FindByIdAsync(id) is not { } user)
+        if (await accounts.SetPasswordLinkAsync(id) is not { } link)
         {
             return NotFound();
         }
 
-        if (IsSelf(user))
-        {
-            return await FailAsync("Coord.OwnAccount", cancellationToken);
-        }
-
-        if (!active && await IsLastCoordinatorAsync(user))
-        {
-            return await FailAsync("Coord.LastCoordinator", cancellationToken);
-        }
-
-        // Deactivation is a lockout with no end: the account and its history stay, sign-in stops.
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, active ? null : StaffAccounts.DeactivatedUntil);
-        // A new stamp ends the account's open sessions (cookie and bearer token) on their next request.
-        await users.UpdateSecurityStampAsync(user);
-        audit.Record(active ? "account.reactivate" : "account.deactivate", user.Email!);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostRoleAsync(string id, string role, CancellationToken cancellationToken)
-    {
-        if (await users.FindByIdAsync(id) is not { } user || !Roles.All.Contains(role) || (role == Roles.Partner && user.PartnerId is null))
-        {
-            return await FailAsync("Coord.InviteInvalid", cancellationToken);
-        }
-
-        // A coordinator could otherwise undo a demotion from a session opened before it.
-        if (IsSelf(user))
-        {
-            return await FailAsync("Coord.OwnAccount", cancellationToken);
-        }
-
-        if (role != Roles.Coordinator && await IsLastCoordinatorAsync(user))
-        {
-            return await FailAsync("Coord.LastCoordinator", cancellationToken);
-        }
-
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-        // The new role applies from the account's next request (roles are read from the account, not the cookie).
-        await users.AddToRoleAsync(user, role);
-        audit.Record("account.role", user.Email!, role);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage();
-    }
-
-    private bool IsSelf(StaffUser user) => user.Id == users.GetUserId(User);
-
-    private async Task<bool> IsLastCoordinatorAsync(StaffUser user)
-    {
-        if (!await users.IsInRoleAsync(user, Roles.Coordinator))
-        {
-            return false;
-        }
-
-        var coordinators = await users.GetUsersInRoleAsync(Roles.Coordinator);
-        return coordinators.Count(c => !StaffAccounts.IsDeactivated(c.LockoutEnd)) <= 1;
-    }
-
-    private async Task<IActionResult> WithLinkAsync(StaffUser user, CancellationToken cancellationToken)
-    {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        Link = links.To($"/Account/SetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        Link = link;
         await LoadAsync(cancellationToken);
         return Page();
     }
 
-    private async Task<IActionResult> FailAsync(string key, CancellationToken cancellationToken)
+    private async Task<IActionResult> FailAsync(AccountAdministration.Refusal refusal, CancellationToken cancellationToken)
     {
-        ModelState.AddModelError(string.Empty, l[key]);
+        ModelState.AddModelError(string.Empty, l[refusal switch
+        {
+            AccountAdministration.Refusal.OwnAccount => "Coord.OwnAccount",
+            AccountAdministration.Refusal.LastCoordinator => "Coord.LastCoordinator",
+            _ => "Coord.InviteInvalid",
+        }]);
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -4,5 +4,6 @@ public static class CoordinatorServices
 {
     public static IServiceCollection AddCoordinator(this IServiceCollection services) => services
         .AddScoped<SiteSettings>()
+        .AddScoped<AccountAdministration>()
         .AddScoped<AffectedBookings>();
 }

@@ -59,47 +59,25 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
         if (remove)
         {
             Site.RemoveQuota(kind, fromSize);
-        }
-        else if (Site.SetQuota(kind, fromSize, perWeek) is { } error)
-        {
-            this.AddError(error, l);
-            return Page();
+            return await SavedAsync(null, "rules.quota", cancellationToken);
         }
 
-        return await SavedAsync("rules.quota", cancellationToken);
+        return await SavedAsync(Site.SetQuota(kind, fromSize, perWeek), "rules.quota", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostNoShowAsync(int grace, int strikes, int window, int pause, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        try
-        {
-            Site.SetNoShowPolicy(grace, strikes, window, pause);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            ModelState.AddModelError(string.Empty, l["Coord.NoShowInvalid"]);
-            return Page();
-        }
-
-        return await SavedAsync("rules.no-show", cancellationToken);
+        return await SavedAsync(Site.SetNoShowPolicy(grace, strikes, window, pause), "rules.no-show", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemindersAsync(string? eveningAt, int hoursBefore, int partnerDaysBefore, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        try
-        {
-            var time = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(eveningAt ?? "").GetValueOrThrow();
-            Site.SetReminders(time, hoursBefore, partnerDaysBefore);
-        }
-        catch (Exception exception) when (exception is ArgumentOutOfRangeException or NodaTime.Text.UnparsableValueException)
-        {
-            ModelState.AddModelError(string.Empty, l["Coord.NoShowInvalid"]);
-            return Page();
-        }
-
-        return await SavedAsync("rules.reminders", cancellationToken);
+        var error = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(eveningAt ?? "") is { Success: true } time
+            ? Site.SetReminders(time.Value, hoursBefore, partnerDaysBefore)
+            : new SettingError(SettingRule.RemindersOutOfRange, "The evening reminder is a time like 18:00.");
+        return await SavedAsync(error, "rules.reminders", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostChecklistAsync(string? text, int? retireId, CancellationToken cancellationToken)
@@ -119,11 +97,20 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
             db.Checklist.Add(new ChecklistItem(Site.Id, text, Checklist.Count + 1));
         }
 
-        return await SavedAsync("rules.checklist", cancellationToken);
+        return await SavedAsync(null, "rules.checklist", cancellationToken);
     }
 
-    private async Task<IActionResult> SavedAsync(string action, CancellationToken cancellationToken) =>
-        this.Saved(await settings.SaveAsync(Site, action, Site.Name, cancellationToken), l);
+    /// <summary>A change the domain refused is shown as a form error and nothing is saved; otherwise it is saved and audited.</summary>
+    private async Task<IActionResult> SavedAsync(SettingError? refused, string action, CancellationToken cancellationToken)
+    {
+        if (refused is not null)
+        {
+            this.AddError(refused, l);
+            return Page();
+        }
+
+        return this.Saved(await settings.SaveAsync(Site, action, Site.Name, cancellationToken), l);
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -26,8 +26,14 @@ public sealed class ReminderOptions
     public int PartnerDaysBefore { get; set; } = 2;
 
     /// <summary>Gives a new site the configured timing (validated at start, so it parses).</summary>
-    public void ApplyTo(Site site) =>
-        site.SetReminders(LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(EveningAt).GetValueOrThrow(), HoursBefore, PartnerDaysBefore);
+    public void ApplyTo(Site site)
+    {
+        if (site.SetReminders(LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(EveningAt).GetValueOrThrow(), HoursBefore, PartnerDaysBefore)
+            is { } error)
+        {
+            throw new InvalidOperationException(error.Detail);
+        }
+    }
 
     /// <summary>The site's timing (the coordinator's choice) on top of the fixed parts (quiet hours, partners' hour).</summary>
     public static ReminderSettings Of(Site site) => ReminderSettings.Default with

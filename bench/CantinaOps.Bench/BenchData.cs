@@ -65,8 +65,9 @@ internal static class BenchData
                 var batch = schedule.Availability(today.PlusWeeks(-week), 7, []).Where(_ => random.NextDouble() < 0.72);
                 foreach (var slot in batch)
                 {
+                    var household = households[random.Next(households.Count)];
                     var booking = Booking.ForHousehold(slot.Slot.ResourceId, slot.Slot.Time, 1,
-                        households[random.Next(households.Count)].Id, BookedBy.Desk, null, slot.Slot.Start - Duration.FromDays(3));
+                        household.Id, BookedBy.Desk, null, slot.Slot.Start - Duration.FromDays(3));
                     var roll = random.NextDouble();
                     if (roll < 0.08)
                     {
@@ -78,7 +79,7 @@ internal static class BenchData
                     }
                     else
                     {
-                        booking.CheckIn(slot.Slot.Start);
+                        booking.CheckIn(slot.Slot.Start, household.Size);
                         booking.Complete(slot.Slot.End);
                     }
 

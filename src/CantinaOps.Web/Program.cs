@@ -6,6 +6,7 @@ using CantinaOps.Web.Features.Bookings;
 using CantinaOps.Web.Features.Desk;
 using CantinaOps.Web.Features.Desk.Households;
 using CantinaOps.Web.Features.Family;
+using CantinaOps.Web.Features.Impact;
 using CantinaOps.Web.Features.Coordinator;
 using CantinaOps.Web.Features.Print;
 using CantinaOps.Web.Features.Partner;
@@ -31,6 +32,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Partner", Policies.PartnerUser);
     options.Conventions.AuthorizeFolder("/Coordinator", Policies.Coordinator);
     options.Conventions.AuthorizeFolder("/Print", Policies.Staff);
+    options.Conventions.AuthorizeFolder("/Impact", Policies.Impact);
 })
     .AddViewLocalization();
 // Pages carry French, Arabic, Cyrillic... as text rather than numeric character references.
@@ -45,7 +47,7 @@ builder.Services.AddOpenApi(CantinaOps.Web.Features.Api.ApiDocument.Configure);
 builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddScheduling().AddDesk().AddFamily().AddPartners().AddPrint().AddCoordinator().AddWaitlist();
+builder.Services.AddScheduling().AddDesk().AddFamily().AddPartners().AddPrint().AddCoordinator().AddWaitlist().AddImpact();
 
 var app = builder.Build();
 
@@ -78,6 +80,7 @@ api.MapBookingsApi();
 api.MapWaitlistApi();
 api.MapRequestsApi();
 api.MapPartnersApi();
+app.MapImpactApi();
 app.MapCalendarFeeds();
 app.MapRazorPages();
 

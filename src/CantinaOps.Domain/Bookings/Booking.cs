@@ -81,6 +81,9 @@ public sealed class Booking
     public Instant? NoShowAt { get; private set; }
     public Instant? MovedAt { get; private set; }
 
+    /// <summary>The household's size when it was checked in (the impact figures' "people reached").</summary>
+    public int? PeopleServed { get; private set; }
+
     /// <summary>Set for the occurrences of a partner's recurring series.</summary>
     public int? SeriesId { get; private set; }
 
@@ -159,7 +162,9 @@ public sealed class Booking
         return null;
     }
 
-    public Refusal? CheckIn(Instant now)
+    /// <param name="householdSize">The household's size at this visit (null for a partner's block), kept with the
+    /// booking so the people reached stay true when the size changes or the household is anonymised.</param>
+    public Refusal? CheckIn(Instant now, int? householdSize)
     {
         if (Status != BookingStatus.Confirmed)
         {
@@ -168,6 +173,7 @@ public sealed class Booking
 
         Status = BookingStatus.CheckedIn;
         CheckedInAt = now;
+        PeopleServed = householdSize;
         return null;
     }
 

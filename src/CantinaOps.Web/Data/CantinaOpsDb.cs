@@ -25,6 +25,7 @@ public sealed class CantinaOpsDb(DbContextOptions<CantinaOpsDb> options) : Ident
     public DbSet<BookingSeries> Series => Set<BookingSeries>();
     public DbSet<ChecklistItem> Checklist => Set<ChecklistItem>();
     public DbSet<SessionReport> SessionReports => Set<SessionReport>();
+    public DbSet<CantinaOps.Domain.Impact.DemandRefusal> DemandRefusals => Set<CantinaOps.Domain.Impact.DemandRefusal>();
     public DbSet<CalendarFeed> Feeds => Set<CalendarFeed>();
     public DbSet<CantinaOps.Domain.Access.SignInFailures> SignInFailures => Set<CantinaOps.Domain.Access.SignInFailures>();
 

@@ -17,5 +17,11 @@ public static class Roles
     public const string Desk = nameof(Desk);
     public const string Partner = nameof(Partner);
 
-    public static readonly string[] All = [Coordinator, Desk, Partner];
+    /// <summary>Read-only: the impact figures, report and API, and nothing else — no household, no code, no name.</summary>
+    public const string Funder = nameof(Funder);
+
+    public static readonly string[] All = [Coordinator, Desk, Partner, Funder];
+
+    /// <summary>Those who work with bookings (the booking API is theirs; a funder's token is refused there).</summary>
+    public static readonly string[] Operational = [Coordinator, Desk, Partner];
 }

@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Any signed-in staff or partner user, by cookie or bearer token.</summary>
     public const string ApiUser = nameof(ApiUser);
 
+    /// <summary>The impact figures: coordinators and funders.</summary>
+    public const string Impact = nameof(Impact);
+
     /// <summary>A partner association's user (coordinators may open partner pages too).</summary>
     public const string PartnerUser = nameof(PartnerUser);
 
@@ -92,7 +95,8 @@ public static class ServiceRegistration
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Desk, Roles.Coordinator))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
-            .AddPolicy(Policies.ApiUser, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.ApiUser, p => p.RequireRole(Roles.Operational))
+            .AddPolicy(Policies.Impact, p => p.RequireRole(Roles.Coordinator, Roles.Funder))
             .AddPolicy(Policies.PartnerUser, p => p.RequireRole(Roles.Partner))
             .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyAccessService.Scheme)
                 .RequireClaim(FamilyAccessService.HouseholdClaim));

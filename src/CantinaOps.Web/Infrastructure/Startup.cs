@@ -13,6 +13,16 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CantinaOpsDb>();
         await Database.MigrateAsync(db);
+        // Every role exists, also in a database made before a role was added (the funder's).
+        var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(role));
+            }
+        }
+
         if (seedDemo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
@@ -31,7 +41,7 @@ public static class StartupBanner
         if (app.Environment.IsDevelopment() || Environment.GetCommandLineArgs().Contains("--seed-demo"))
         {
             Console.WriteLine($"Demo sign-in (demo data only): desk@demo.cantinaops.org, coordinator@demo.cantinaops.org, " +
-                $"partner@demo.cantinaops.org — password {DemoSeeder.DemoPassword}");
+                $"partner@demo.cantinaops.org, funder@demo.cantinaops.org — password {DemoSeeder.DemoPassword}");
             Console.WriteLine($"Demo families: {url}/Family/SignIn — any demo household code (e.g. {DemoSeeder.FirstFamilyCode ?? "from the desk's household list"}) with PIN {DemoSeeder.DemoFamilyPin}");
         }
 

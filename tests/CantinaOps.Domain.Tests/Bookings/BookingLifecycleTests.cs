@@ -26,7 +26,7 @@ public class BookingLifecycleTests
     {
         var booking = NewBooking();
 
-        Assert.Null(booking.CheckIn(Start));
+        Assert.Null(booking.CheckIn(Start, 3));
         Assert.Null(booking.Complete(Start + Duration.FromHours(1)));
         Assert.Equal(BookingStatus.Completed, booking.Status);
         Assert.Equal(Start, booking.HeldFrom);
@@ -50,7 +50,7 @@ public class BookingLifecycleTests
         var booking = NewBooking();
         booking.Cancel(Before, BookedBy.Desk, Duration.Zero);
 
-        Assert.Equal(Rule.InvalidStatusChange, booking.CheckIn(Start)?.Rule);
+        Assert.Equal(Rule.InvalidStatusChange, booking.CheckIn(Start, 3)?.Rule);
         Assert.Equal(Rule.InvalidStatusChange, booking.Cancel(Before, BookedBy.Desk, Duration.Zero)?.Rule);
     }
 
@@ -108,7 +108,7 @@ public class BookingMovesAndFamilyCancellationTests
     public void A_checked_in_booking_cannot_be_moved()
     {
         var booking = NewBooking();
-        booking.CheckIn(Start);
+        booking.CheckIn(Start, 3);
 
         Assert.Equal(Rule.InvalidStatusChange, booking.MoveTo(2, new(new Interval(Start, Start + Duration.FromHours(1)), 1), Start, BookedBy.Desk)?.Rule);
     }

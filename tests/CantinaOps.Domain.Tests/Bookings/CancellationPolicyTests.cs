@@ -65,7 +65,7 @@ public class CancellationPolicyTests
     public void Checked_in_and_finished_bookings_are_not_cancelled_by_anyone()
     {
         var booking = Household();
-        booking.CheckIn(Start);
+        booking.CheckIn(Start, 3);
 
         foreach (var by in Enum.GetValues<BookedBy>())
         {

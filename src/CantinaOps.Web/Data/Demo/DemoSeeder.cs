@@ -63,7 +63,7 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
         };
         db.Partners.AddRange(partners);
         var households = Families.Select((f, i) => new Household(
-            UniqueCode(random, i), random.Next(1, 8), f.Language, now, f.Name,
+            UniqueCode(random, i), random.Next(1, 8), f.Language, now - Duration.FromDays(7 * HistoryWeeks + 7), f.Name,
             i % 3 == 2 ? null : $"+3367{random.Next(1000000, 9999999)}", Hotels[i % Hotels.Length])).ToList();
         db.Households.AddRange(households);
         await db.SaveChangesAsync(cancellationToken);
@@ -84,6 +84,7 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
             new ChecklistItem(site.Id, "Température des frigos relevée", 2), new ChecklistItem(site.Id, "Déchets et biodéchets sortis", 3));
         AddBookings(site, partners, households, now, random);
         await db.SaveChangesAsync(cancellationToken);
+        await AddHistoryAsync(site, households, now, random, cancellationToken);
         await AddAccountsAsync(partners[0]);
         logger.LogInformation("Demo site seeded");
     }
@@ -150,33 +151,49 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
     {
         var zone = site.Zone;
         var monday = zone.Today(now).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
-        var weekly = new Dictionary<(int Household, SpaceKind Kind), int>();
+        var weekly = new Dictionary<(int Household, SpaceKind Kind, LocalDate Week), int>();
         var quotas = new QuotaPolicy(site.QuotaTiers);
         foreach (var space in site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen))
         {
             var schedule = new SpaceSchedule(space);
-            foreach (var slot in schedule.Availability(monday, 7, []).Where(_ => random.NextDouble() < 0.45))
+            // Six months of history, so the impact dashboard has something to show, then this week.
+            var slots = Enumerable.Range(0, HistoryWeeks + 1).Select(w => monday.PlusWeeks(w - HistoryWeeks))
+                .SelectMany(week => schedule.Availability(week, 7, []).Select(a => (Week: week, a.Slot)));
+            foreach (var slot in slots.Where(_ => random.NextDouble() < 0.45))
             {
                 var household = households[random.Next(households.Count)];
-                var used = weekly.GetValueOrDefault((household.Id, space.Kind));
+                var used = weekly.GetValueOrDefault((household.Id, space.Kind, slot.Week));
                 if (used >= quotas.WeeklyLimit(space.Kind, household.Size))
                 {
+                    // Turned away: demand the bookings do not show (some in the past only).
+                    if (slot.Slot.End < now && random.NextDouble() < 0.3)
+                    {
+                        db.DemandRefusals.Add(new Domain.Impact.DemandRefusal(space.Id, slot.Slot.Start.InZone(zone).Date,
+                            Domain.Impact.UnmetReason.QuotaReached, household.Id, slot.Slot.Start - Duration.FromDays(2)));
+                    }
+
                     continue;
                 }
 
-                weekly[(household.Id, space.Kind)] = used + 1;
+                weekly[(household.Id, space.Kind, slot.Week)] = used + 1;
                 var madeAt = slot.Slot.Start - Duration.FromDays(2);
                 var booking = Booking.ForHousehold(slot.Slot.ResourceId, slot.Slot.Time, 1, household.Id,
                     random.NextDouble() < 0.6 ? BookedBy.Desk : BookedBy.Household, null, Instant.Min(madeAt, now));
                 if (slot.Slot.End < now)
                 {
-                    if (random.NextDouble() < 0.1)
+                    var roll = random.NextDouble();
+                    if (roll < 0.06)
+                    {
+                        // Cancelled, some of them at the last minute.
+                        booking.Cancel(slot.Slot.Start - Duration.FromHours(roll < 0.02 ? 1 : 30), BookedBy.Desk, Duration.Zero);
+                    }
+                    else if (roll < 0.15)
                     {
                         booking.MarkNoShow(slot.Slot.Start + Duration.FromMinutes(20));
                     }
                     else
                     {
-                        booking.CheckIn(slot.Slot.Start);
+                        booking.CheckIn(slot.Slot.Start, household.Size);
                         booking.Complete(slot.Slot.End);
                     }
                 }
@@ -194,7 +211,7 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
             (partners[1], IsoDayOfWeek.Wednesday, new LocalTime(14, 0), new LocalTime(18, 0)),
             (partners[2], IsoDayOfWeek.Friday, new LocalTime(7, 30), new LocalTime(13, 0)),
         };
-        for (var week = 0; week < 6; week++)
+        for (var week = -HistoryWeeks; week < 6; week++)
         {
             foreach (var (partner, day, from, to) in plan)
             {
@@ -211,9 +228,47 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
         }
     }
 
+    /// <summary>Weeks of demo history before this one.</summary>
+    private const int HistoryWeeks = 26;
+
+    /// <summary>
+    /// What the history needs besides bookings: meals declared for the sessions held, waitlist wishes never served,
+    /// a washer that broke down twice.
+    /// </summary>
+    private async Task AddHistoryAsync(Site site, List<Household> households, Instant now, Random random, CancellationToken cancellationToken)
+    {
+        var held = await db.Bookings.Where(b => b.PartnerId != null && b.Start < now).Select(b => b.Id).ToListAsync(cancellationToken);
+        string[] kinds = ["Plats chauds", "Colis repas", "Petits-déjeuners"];
+        foreach (var id in held.Where(_ => random.NextDouble() < 0.9))
+        {
+            var byKind = kinds.Take(random.Next(1, 4)).Select(k => new MealCount(k, random.Next(20, 90))).ToList();
+            db.SessionReports.Add(new SessionReport(id, byKind.Sum(k => k.Count), byKind, [], null, now));
+        }
+
+        var laundry = site.Spaces.Single(s => s.Kind == SpaceKind.Laundry);
+        var today = now.InZone(site.Zone).Date;
+        for (var day = today.PlusWeeks(-HistoryWeeks); day < today; day = day.PlusDays(1))
+        {
+            if (day.DayOfWeek != IsoDayOfWeek.Sunday && random.NextDouble() < 0.35)
+            {
+                db.Waitlist.Add(new WaitlistEntry(households[random.Next(households.Count)].Id, laundry.Id, day,
+                    day.AtStartOfDayInZone(site.Zone).ToInstant() - Duration.FromDays(1)));
+            }
+        }
+
+        var washer = laundry.Resources.First(r => r.Kind == ResourceKind.Washer);
+        foreach (var weeksAgo in new[] { 9, 3 })
+        {
+            var from = today.PlusWeeks(-weeksAgo).AtStartOfDayInZone(site.Zone).ToInstant() + Duration.FromHours(9);
+            washer.MarkOutOfService(from, from + Duration.FromDays(2), "Pompe de vidange en panne");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task AddAccountsAsync(Partner partner)
     {
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
         {
             await roles.CreateAsync(new IdentityRole(role));
         }
@@ -221,6 +276,7 @@ public sealed class DemoSeeder(CantinaOpsDb db, UserManager<StaffUser> users, Ro
         await AddUserAsync("coordinator@demo.cantinaops.org", "Coordinatrice (démo)", Roles.Coordinator, null);
         await AddUserAsync("desk@demo.cantinaops.org", "Accueil (démo)", Roles.Desk, null);
         await AddUserAsync("partner@demo.cantinaops.org", "Restos du Cœur (démo)", Roles.Partner, partner.Id);
+        await AddUserAsync("funder@demo.cantinaops.org", "Financeur (démo)", Roles.Funder, null);
     }
 
     private async Task AddUserAsync(string email, string name, string role, int? partnerId)

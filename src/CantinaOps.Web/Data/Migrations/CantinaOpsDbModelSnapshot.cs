@@ -99,6 +99,9 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int?>("PartnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PeopleServed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResourceId")
                         .HasColumnType("INTEGER");
 
@@ -293,6 +296,40 @@ namespace CantinaOps.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("HouseholdAccess");
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Impact.DemandRefusal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("Day", "SpaceId");
+
+                    b.ToTable("DemandRefusals");
                 });
 
             modelBuilder.Entity("CantinaOps.Domain.Partners.Agreement", b =>
@@ -1144,6 +1181,21 @@ namespace CantinaOps.Web.Data.Migrations
                     b.HasOne("CantinaOps.Domain.Households.Household", null)
                         .WithOne()
                         .HasForeignKey("CantinaOps.Domain.Households.HouseholdAccess", "HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Impact.DemandRefusal", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CantinaOps.Domain.Sites.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,5 +1,6 @@
 using CantinaOps.Domain.Bookings;
 using CantinaOps.Domain.Households;
+using CantinaOps.Domain.Impact;
 using CantinaOps.Domain.Scheduling;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Scheduling;
@@ -18,8 +19,23 @@ public sealed record Actor(BookedBy As, string? UserId);
 /// </summary>
 public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, ScheduleCache rules, Audit.AuditLog audit, IClock clock)
 {
-    public Task<Outcome<Booking>> BookForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
-        CancellationToken cancellationToken, Action<Booking>? then = null) =>
+    public async Task<Outcome<Booking>> BookForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
+        CancellationToken cancellationToken, Action<Booking>? then = null)
+    {
+        var outcome = await DecideForHouseholdAsync(target, start, household, actor, then, cancellationToken);
+        // A refusal because it was full is demand the bookings do not show: kept for the impact figures.
+        if (outcome.Refusal?.Rule is Rule.SlotTaken or Rule.QuotaReached)
+        {
+            db.DemandRefusals.Add(new DemandRefusal(target.Schedule.Space.Id, start.InZone(target.Schedule.Zone).Date,
+                outcome.Refusal.Rule == Rule.SlotTaken ? UnmetReason.SlotTaken : UnmetReason.QuotaReached, household.Id, clock.GetCurrentInstant()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private Task<Outcome<Booking>> DecideForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
+        Action<Booking>? then, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();

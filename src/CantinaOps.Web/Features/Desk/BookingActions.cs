@@ -39,7 +39,9 @@ public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, Aud
         var now = clock.GetCurrentInstant();
         var refusal = action switch
         {
-            DeskAction.CheckIn => booking.CheckIn(now),
+            DeskAction.CheckIn => booking.CheckIn(now, booking.HouseholdId is { } household
+                ? await db.Households.Where(h => h.Id == household).Select(h => (int?)h.Size).SingleAsync(cancellationToken)
+                : null),
             DeskAction.NoShow => booking.MarkNoShow(now),
             DeskAction.Complete => booking.Complete(now),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),

@@ -1,0 +1,8 @@
+namespace CantinaOps.Web.Features.Impact;
+
+public static class ImpactServices
+{
+    public static IServiceCollection AddImpact(this IServiceCollection services) => services
+        .AddScoped<ImpactQueries>()
+        .AddScoped<ImpactExports>();
+}

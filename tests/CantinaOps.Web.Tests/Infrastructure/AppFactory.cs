@@ -78,6 +78,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await action(scope.ServiceProvider.GetRequiredService<CantinaOpsDb>());
     }
 
+    /// <summary>Runs something with the app's own services in a scope of its own (a use case, a user manager).</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<CantinaOpsDb, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -20,6 +20,7 @@ public sealed record TestSite(int SiteId, int Washer1, int Washer2, int Dryer, i
     public const string Coordinator = "coordinator@test.cantinaops.org";
     public const string PartnerAUser = "partner-a@test.cantinaops.org";
     public const string PartnerBUser = "partner-b@test.cantinaops.org";
+    public const string Funder = "funder@test.cantinaops.org";
 
     public static async Task<TestSite> SeedAsync(IServiceProvider services)
     {
@@ -84,6 +85,7 @@ public sealed record TestSite(int SiteId, int Washer1, int Washer2, int Dryer, i
         await AddUser(services, Coordinator, Roles.Coordinator, null);
         await AddUser(services, PartnerAUser, Roles.Partner, partnerA.Id);
         await AddUser(services, PartnerBUser, Roles.Partner, partnerB.Id);
+        await AddUser(services, Funder, Roles.Funder, null);
 
         return new TestSite(site.Id, washer1.Id, washer2.Id, dryer.Id, kitchen.Id, partnerA.Id, partnerB.Id,
             households.Select(h => h.Id).ToList(), inactive.Id);

@@ -19,7 +19,8 @@ public sealed record Backtest(ForecastMethod Method, int Weeks, double Mae, doub
 
 public sealed record ForecastDay(LocalDate Day, double Demand, int Capacity)
 {
-    public bool OverCapacity => Demand > Capacity;
+    /// <summary>A closed day (no capacity) raises no alert: nobody can be received then anyway.</summary>
+    public bool OverCapacity => Capacity > 0 && Demand > Capacity;
 }
 
 public sealed record Forecast(ForecastMethod Method, IReadOnlyList<Backtest> Backtests, IReadOnlyList<ForecastDay> Days)

@@ -6,9 +6,14 @@ using NodaTime;
 namespace CantinaOps.Domain.Impact;
 
 /// <summary>A period of local days, both ends included, in the site's time zone.</summary>
-public sealed record ImpactPeriod(LocalDate From, LocalDate To, DateTimeZone Zone)
+public sealed class ImpactPeriod(LocalDate from, LocalDate to, DateTimeZone zone)
 {
-    public Interval Time => new(From.AtStartOfDayInZone(Zone).ToInstant(), To.PlusDays(1).AtStartOfDayInZone(Zone).ToInstant());
+    public LocalDate From { get; } = from;
+    public LocalDate To { get; } = to;
+    public DateTimeZone Zone { get; } = zone;
+
+    /// <summary>Worked out once: every booking and open slot is tested against it.</summary>
+    public Interval Time { get; } = new(from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
 
     public int Days => Period.DaysBetween(From, To) + 1;
 

@@ -25,6 +25,13 @@ var stopwatch = Stopwatch.StartNew();
 var site = await BenchData.BuildAsync(databasePath);
 Console.WriteLine($"Built {site.BookingCount:N0} bookings on {site.ResourceIds.Count} resources in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
+if (args.Contains("impact"))
+{
+    var impact = await ImpactBench.RunAsync(databasePath, site, iterations: 20);
+    Console.WriteLine($"Impact dashboard figures, a year on {site.ResourceIds.Count} resources, in-process: p50 {impact.P50:F0} ms, p95 {impact.P95:F0} ms");
+    return;
+}
+
 var availability = await AvailabilityBench.RunAsync(databasePath, site, iterations: 300);
 Console.WriteLine($"Availability, 7 days x {site.ResourceIds.Count} resources, in-process: " +
     $"p50 {availability.P50:F2} ms, p95 {availability.P95:F2} ms ({availability.Slots:N0} slots per call)");

@@ -129,7 +129,7 @@ public class PrintTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("dir=\"rtl\"", html, StringComparison.Ordinal);
+        Assert.Contains("<article class=\"slip\" lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal); // the whole slip is mirrored
         Assert.Contains("حجوزاتي هذا الأسبوع", html, StringComparison.Ordinal);
     }
 

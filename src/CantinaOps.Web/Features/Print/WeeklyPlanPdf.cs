@@ -14,11 +14,14 @@ namespace CantinaOps.Web.Features.Print;
 /// </summary>
 public static class WeeklyPlanPdf
 {
-    private const double Margin = 20;
+    private const double Margin = 18;
     private const double MinimumRowHeight = 18;
     private const double MaximumRowHeight = 56;
     private const double MaximumColumnWidth = 200;
-    private const double Padding = 3;
+    private const double Padding = 2;
+
+    /// <summary>A cell's text is this much narrower than its column (border and padding on each side).</summary>
+    private const double CellInset = 2 + 2 * Padding;
 
     private static readonly XColor Ink = XColor.FromArgb(25, 25, 25);
     private static readonly XPen Grid = new(XColor.FromArgb(120, 120, 120), 0.6);
@@ -42,9 +45,11 @@ public static class WeeklyPlanPdf
         var width = pageWidth - 2 * Margin - timeWidth;
         var resources = Math.Max(1, model.Resources.Count);
         // A column is as wide as its widest unbreakable word: codes stay whole, names wrap.
-        var minimumColumn = Math.Max(44, model.Resources.Concat(model.Days.SelectMany(d => d.Cells).Select(c => c.Text ?? ""))
-            .SelectMany(t => t.Split([' ', '\n', '-'], StringSplitOptions.RemoveEmptyEntries))
-            .Select(w => measure.MeasureString(w, bold).Width + 2 * Padding + 2).DefaultIfEmpty(0).Max());
+        // Out-of-service notes are in the regular face, the rest in bold.
+        var words = model.Resources.Select(r => (Text: r, Font: bold))
+            .Concat(model.Days.SelectMany(d => d.Cells).Where(c => c.Text is not null).Select(c => (Text: c.Text!, Font: FontOf(c, text, bold))))
+            .SelectMany(t => t.Text.Split([' ', '\n', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => measure.MeasureString(w, t.Font).Width));
+        var minimumColumn = Math.Max(40, words.DefaultIfEmpty(0).Max() + CellInset + 1);
         minimumColumn = Math.Min(minimumColumn, width);
         var columnsPerPage = Math.Max(1, (int)Math.Floor(width / minimumColumn));
         var resourceChunk = Math.Min(resources, columnsPerPage);
@@ -62,7 +67,7 @@ public static class WeeklyPlanPdf
         var top = Margin + 40;
         var legendHeight = 22;
         var gridHeight = pageHeight - top - Margin - legendHeight - headerHeight;
-        var rowChunks = RowPages(model, measure, bold, columnWidth, gridHeight);
+        var rowChunks = RowPages(model, measure, text, bold, columnWidth, gridHeight);
         foreach (var dayGroup in model.Days.DefaultIfEmpty().Chunk(daysPerPage))
         {
             for (var firstResource = 0; firstResource < resources; firstResource += resourceChunk)
@@ -102,14 +107,17 @@ public static class WeeklyPlanPdf
     /// "Hors service — H-0123 à déplacer" on four lines), at least <see cref="MinimumRowHeight"/>; rows go
     /// to the next page when the grid is full.
     /// </summary>
-    private static List<List<(PlanRow Row, double Need)>> RowPages(WeeklyPlanModel model, XGraphics measure, XFont bold, double columnWidth, double gridHeight)
+    private static XFont FontOf(PlanCell cell, XFont text, XFont bold) => cell.Kind == PlanCellKind.OutOfService ? text : bold;
+
+    private static List<List<(PlanRow Row, double Need)>> RowPages(WeeklyPlanModel model, XGraphics measure, XFont text, XFont bold, double columnWidth,
+        double gridHeight)
     {
         var pages = new List<List<(PlanRow Row, double Need)>> { new() };
         var used = 0.0;
         foreach (var row in model.Rows)
         {
             var need = model.Days.SelectMany(d => d.Cells).Where(c => c.From >= row.From && c.From < row.To && c.To <= row.To && c.Text is not null)
-                .Select(c => PdfLayout.Wrap(measure, c.Text!, bold, columnWidth - 4 * Padding - 4, 8).Count * bold.GetHeight() + 2 * Padding + 4)
+                .Select(c => PdfLayout.Wrap(measure, c.Text!, FontOf(c, text, bold), columnWidth - CellInset, 8).Count * bold.GetHeight() + CellInset + 2)
                 .Append(MinimumRowHeight).Max();
             if (used + need > gridHeight && pages[^1].Count > 0)
             {
@@ -235,7 +243,11 @@ public static class WeeklyPlanPdf
     private static void Cell(XGraphics gfx, PlanCell cell, XRect box, (XFont Text, XFont Bold, XFont Block, XFont Day) fonts)
     {
         var inner = new XRect(box.X + 1, box.Y + 1, box.Width - 2, box.Height - 2);
-        var font = box.Height >= 3 * fonts.Block.GetHeight() ? fonts.Block : fonts.Bold;
+        // A tall cell (a block) gets a larger face, as long as no word must then be cut.
+        var font = box.Height >= 3 * fonts.Block.GetHeight()
+            && (cell.Text ?? "").Split([' ', '\n']).All(w => gfx.MeasureString(w, fonts.Block).Width <= box.Width - CellInset)
+            ? fonts.Block
+            : fonts.Bold;
         switch (cell.Kind)
         {
             case PlanCellKind.Free:
@@ -255,7 +267,7 @@ public static class WeeklyPlanPdf
             case PlanCellKind.OutOfService:
                 gfx.DrawRectangle(XBrushes.LightGray, inner);
                 PdfLayout.Hatch(gfx, inner, OutOfServiceHatch, 6, crossed: true);
-                Label(gfx, cell.Text, fonts.Bold, inner, XBrushes.White, XBrushes.Black);
+                Label(gfx, cell.Text, fonts.Text, inner, XBrushes.White, XBrushes.Black);
                 break;
         }
 
@@ -271,10 +283,10 @@ public static class WeeklyPlanPdf
         }
 
         var box = new XRect(cell.X + Padding, cell.Y + Padding, cell.Width - 2 * Padding, Math.Max(font.GetHeight(), cell.Height - 2 * Padding));
-        var lines = PdfLayout.Wrap(gfx, text, font, box.Width - 2, Math.Max(1, (int)Math.Floor(box.Height / font.GetHeight())));
+        var lines = PdfLayout.Wrap(gfx, text, font, box.Width, Math.Max(1, (int)Math.Floor(box.Height / font.GetHeight())));
         var height = Math.Min(box.Height, lines.Count * font.GetHeight() + 2);
         gfx.DrawRectangle(background, new XRect(box.X - 1, box.Y - 1, box.Width + 2, height));
-        PdfLayout.Text(gfx, string.Join("\n", lines), font, new XRect(box.X + 1, box.Y, box.Width - 2, height), ink);
+        PdfLayout.Text(gfx, string.Join("\n", lines), font, new XRect(box.X, box.Y, box.Width, height), ink);
     }
 
     private static void Closed(XGraphics gfx, PlanLabels labels, PlanDay day, XRect grid, (XFont Text, XFont Bold, XFont Block, XFont Day) fonts)

@@ -46,9 +46,10 @@ public static class WeeklyPlanPdf
         var resources = Math.Max(1, model.Resources.Count);
         // A column is as wide as its widest unbreakable word: codes stay whole, names wrap.
         // Out-of-service notes are in the regular face, the rest in bold.
-        var words = model.Resources.Select(r => (Text: r, Font: bold))
-            .Concat(model.Days.SelectMany(d => d.Cells).Where(c => c.Text is not null).Select(c => (Text: c.Text!, Font: FontOf(c, text, bold))))
-            .SelectMany(t => t.Text.Split([' ', '\n', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => measure.MeasureString(w, t.Font).Width));
+        // Codes (K7M-42) stay whole; a machine's name may break after its hyphen (Lave- / linge 3).
+        var words = model.Resources.SelectMany(r => r.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)).Select(w => measure.MeasureString(w + "-", bold).Width)
+            .Concat(model.Days.SelectMany(d => d.Cells).Where(c => c.Text is not null)
+                .SelectMany(c => c.Text!.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(w => measure.MeasureString(w, FontOf(c, text, bold)).Width)));
         var minimumColumn = Math.Max(40, words.DefaultIfEmpty(0).Max() + CellInset + 1);
         minimumColumn = Math.Min(minimumColumn, width);
         var columnsPerPage = Math.Max(1, (int)Math.Floor(width / minimumColumn));

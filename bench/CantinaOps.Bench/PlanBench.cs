@@ -10,11 +10,13 @@ internal static class PlanBench
     {
         var resources = Enumerable.Range(1, 40).Select(i => $"Lave-linge {i}").ToList();
         var random = new Random(3);
+        var rows = Enumerable.Range(8, 12).Select(h => new PlanRow(h * 60, (h + 1) * 60)).ToList();
         var days = Enumerable.Range(0, 7).Select(d => new PlanDay($"jour {d + 1} décembre", null,
-            Enumerable.Range(8, 12).Select(h => new PlanRow($"{h:00}:00",
-                resources.Select(_ => (string?)$"{(char)('A' + random.Next(20))}{(char)('C' + random.Next(20))}{(char)('K' + random.Next(10))}-{random.Next(100):00}").ToList())).ToList())).ToList();
-        var model = new WeeklyPlanModel("L'Archipel", "Buanderie", "semaine du 7 décembre 2026", "Imprimé le 04/12/2026 14:00", resources, days,
-            "Libre", "Hors service", "Fermé", "Heure");
+            Enumerable.Range(0, resources.Count).SelectMany(r => rows.Select(row => new PlanCell(r, row.From, row.To, PlanCellKind.Booked,
+                $"{(char)('A' + random.Next(20))}{(char)('C' + random.Next(20))}{(char)('K' + random.Next(10))}-{random.Next(100):00}"))).ToList(),
+            [])).ToList();
+        var model = new WeeklyPlanModel("L'Archipel", "Buanderie", "semaine du 7 décembre 2026", "Imprimé le 04/12/2026 14:00", resources, rows, days,
+            new PlanLabels("Heure", "Fermé", "Réservé", "En attente", "Hors service", "Libre", "À déplacer ou annuler :"));
 
         var bytes = PdfDocuments.WeeklyPlan(model); // cold: fonts loaded, JIT
         var timings = new List<double>();

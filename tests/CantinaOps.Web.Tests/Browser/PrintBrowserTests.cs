@@ -26,10 +26,15 @@ public class PrintBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.SignInAsync(page, TestSite.Desk);
 
         await page.GotoAsync($"/Print/Family?household={household}&week=2026-11-30");
-        var pdf = await page.PdfAsync(new PagePdfOptions { Width = "105mm", Height = "148mm", PrintBackground = true });
+        var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
         await BrowserApp.ScreenshotAsync(page, "slip-arabic-html.png");
 
         using var document = PdfDocument.Open(pdf);
+        // One A6 page (105 × 148 mm) from the stylesheet's @page, not from the test's options.
+        Assert.Equal(1, document.NumberOfPages);
+        Assert.Equal(297.6, document.GetPage(1).Width, 0);
+        Assert.Equal(419.5, document.GetPage(1).Height, 0);
+        Assert.Equal("rtl", await page.GetAttributeAsync("article.slip", "dir"));
         var text = string.Concat(document.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)).Normalize(NormalizationForm.FormKC);
         Assert.Contains("TAA-70", text, StringComparison.Ordinal);
         // The shaped, joined Arabic reads back as its letters once presentation forms are normalised;

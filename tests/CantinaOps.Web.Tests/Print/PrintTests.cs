@@ -66,13 +66,14 @@ public class PrintTests(AppFactory app) : IClassFixture<AppFactory>
         var row = words.Where(w => w.Page == code.Page && w.Word.Text == "15:00"
             && Math.Abs(w.Word.BoundingBox.Bottom - code.Word.BoundingBox.Bottom) < 2);
         Assert.Single(row);
-        var header = words.Where(w => w.Page == code.Page && w.Word.Text == "Washer" && w.Word.BoundingBox.Bottom > code.Word.BoundingBox.Bottom
-                && Math.Abs(w.Word.BoundingBox.Left - code.Word.BoundingBox.Left) < 3)
-            .OrderBy(w => w.Word.BoundingBox.Bottom).First();
-        var number = words.First(w => w.Page == code.Page && Math.Abs(w.Word.BoundingBox.Bottom - header.Word.BoundingBox.Bottom) < 1
-            && w.Word.BoundingBox.Left > header.Word.BoundingBox.Right);
-        Assert.Equal("2", number.Word.Text);
-        Assert.True(pdf.Length < 1_000_000, $"{pdf.Length} bytes");
+        // ...and in the column headed "Washer 2" (headers are centred over their column).
+        var headers = words.Where(w => w.Page == code.Page && w.Word.Text == "Washer" && w.Word.BoundingBox.Bottom > code.Word.BoundingBox.Bottom)
+            .Select(w => (Washer: w.Word, Number: words.First(n => n.Page == code.Page && Math.Abs(n.Word.BoundingBox.Bottom - w.Word.BoundingBox.Bottom) < 1
+                && n.Word.BoundingBox.Left > w.Word.BoundingBox.Right).Word))
+            .Where(h => h.Washer.BoundingBox.Left < code.Word.BoundingBox.Right && h.Number.BoundingBox.Right > code.Word.BoundingBox.Left)
+            .ToList();
+        Assert.Equal("2", Assert.Single(headers).Number.Text);
+        Assert.True(pdf.Length < 200_000, $"{pdf.Length} bytes");
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public class PrintTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("dir=\"rtl\"", html, StringComparison.Ordinal);
+        Assert.Contains("<article class=\"slip\" lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal); // the whole slip is mirrored
         Assert.Contains("حجوزاتي هذا الأسبوع", html, StringComparison.Ordinal);
     }
 
@@ -166,23 +167,26 @@ public class PrintTests(AppFactory app) : IClassFixture<AppFactory>
         var autumn = (await queries.WeeklyPlanAsync(laundry, new LocalDate(2026, 10, 25), CancellationToken.None))!;
         var spring = (await queries.WeeklyPlanAsync(laundry, new LocalDate(2026, 3, 29), CancellationToken.None))!;
 
-        Assert.Equal(["00:00", "01:00", "02:00", "03:00", "04:00", "05:00"], autumn.Days.Single(d => d.Label.Contains("25", StringComparison.Ordinal)).Rows.Select(r => r.Time));
-        Assert.Equal(["00:00", "01:00", "03:00", "04:00", "05:00"], spring.Days.Single(d => d.Label.Contains("29", StringComparison.Ordinal)).Rows.Select(r => r.Time));
+        static IEnumerable<string> NightSlots(WeeklyPlanModel plan, string day) => plan.Days.Single(d => d.Label.Contains(day, StringComparison.Ordinal))
+            .Cells.Where(c => c.Resource == 0 && c.From < 6 * 60).Select(c => new PlanRow(c.From, c.To).Label);
+        Assert.Equal(["00:00", "01:00", "02:00", "03:00", "04:00", "05:00"], NightSlots(autumn, "25"));
+        Assert.Equal(["00:00", "01:00", "03:00", "04:00", "05:00"], NightSlots(spring, "29"));
         Assert.Contains("02:00", Text(PdfDocuments.WeeklyPlan(autumn)), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_name_too_long_for_its_cell_is_cut_with_a_visible_ellipsis_never_overflowing()
     {
-        var model = new WeeklyPlanModel("Site", "Kitchen", "week", "printed", ["Pro kitchen"],
-            [new PlanDay("lundi", null, [new PlanRow("07:30", ["Association intercommunale pour l'aide alimentaire d'urgence de Villeurbanne et environs"])])],
-            "Libre", "Hors service", "Fermé", "Heure");
+        var model = new WeeklyPlanModel("Site", "Kitchen", "week", "printed", ["Pro kitchen"], [new PlanRow(7 * 60, 8 * 60)],
+            [new PlanDay("lundi", null, [new PlanCell(0, 7 * 60, 8 * 60, PlanCellKind.Booked,
+                "Association intercommunale pour l'aide alimentaire d'urgence de Villeurbanne et des communes environnantes")], [])],
+            new PlanLabels("Heure", "Fermé", "Réservé", "En attente", "Hors service", "Libre", "À déplacer ou annuler :"));
 
         var text = Text(PdfDocuments.WeeklyPlan(model));
 
         Assert.Contains("Association", text, StringComparison.Ordinal);
         Assert.Contains("...", text, StringComparison.Ordinal); // "…" after NFKC normalisation
-        Assert.DoesNotContain("environs", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("environnantes", text, StringComparison.Ordinal);
     }
 
     [Fact]

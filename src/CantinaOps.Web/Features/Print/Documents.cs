@@ -4,13 +4,39 @@ using PdfSharp.Drawing;
 
 namespace CantinaOps.Web.Features.Print;
 
-public sealed record PlanRow(string Time, IReadOnlyList<string?> Cells);
+/// <summary>What a stretch of a resource's time is on the wall plan.</summary>
+public enum PlanCellKind
+{
+    Free,
+    Booked,
 
-public sealed record PlanDay(string Label, string? ClosedReason, IReadOnlyList<PlanRow> Rows);
+    /// <summary>A partner's request waiting for the coordinator: it holds its time but is not settled.</summary>
+    Pending,
+
+    /// <summary>The machine is out of service; the text names the bookings still waiting to be moved.</summary>
+    OutOfService,
+}
+
+/// <summary>
+/// A stretch of one resource's day, in minutes since local midnight (<paramref name="To"/> may be 1440).
+/// A partner block is one cell from its own start to its own end, whatever the rows.
+/// </summary>
+public sealed record PlanCell(int Resource, int From, int To, PlanCellKind Kind, string? Text);
+
+/// <summary>A row of the plan's time axis, shared by every day so that days line up.</summary>
+public sealed record PlanRow(int From, int To)
+{
+    public string Label => $"{From / 60:00}:{From % 60:00}";
+}
+
+/// <summary>A day of the plan; a closed day has its reason and the bookings it displaces instead of cells.</summary>
+public sealed record PlanDay(string Label, string? ClosedReason, IReadOnlyList<PlanCell> Cells, IReadOnlyList<string> Displaced);
+
+public sealed record PlanLabels(string Time, string Closed, string Booked, string Pending, string OutOfService, string Free, string Displaced);
 
 /// <summary>A space's week for the wall: household codes (never names) and partner names, closures and outages marked.</summary>
 public sealed record WeeklyPlanModel(string Site, string Space, string Week, string PrintedOn, IReadOnlyList<string> Resources,
-    IReadOnlyList<PlanDay> Days, string FreeLabel, string OutOfServiceLabel, string ClosedLabel, string TimeLabel);
+    IReadOnlyList<PlanRow> Rows, IReadOnlyList<PlanDay> Days, PlanLabels Labels);
 
 public sealed record Arrival(string Time, string Resource, string Who, string? People, string? Language);
 
@@ -36,126 +62,107 @@ public static class PdfDocuments
 {
     private const double Margin = 24;
 
-    public static byte[] WeeklyPlan(WeeklyPlanModel model)
-    {
-        var document = PdfLayout.NewDocument($"{model.Space} — {model.Week}");
-        var small = PdfLayout.Font(8);
-        var bold = PdfLayout.Font(8, bold: true);
-        const int perBlock = 14;
-        const double rowHeight = 20;
-        XGraphics? gfx = null;
-        var y = double.MaxValue;
-        var pageHeight = 0.0;
-        var width = 0.0;
-        foreach (var day in model.Days)
-        {
-            for (var first = 0; first < Math.Max(1, model.Resources.Count); first += perBlock)
-            {
-                var columns = model.Resources.Skip(first).Take(perBlock).ToList();
-                var needed = rowHeight * (2 + Math.Max(1, day.Rows.Count)) + 8;
-                if (gfx is null || y + needed > pageHeight - Margin)
-                {
-                    gfx?.Dispose();
-                    var (page, graphics) = PdfLayout.NewPage(document, PageSize.A4, PageOrientation.Landscape);
-                    gfx = graphics;
-                    (pageHeight, width) = (page.Height.Point, page.Width.Point);
-                    PdfLayout.Text(gfx, $"{model.Site} — {model.Space} — {model.Week}", PdfLayout.Font(13, bold: true), new XRect(Margin, Margin - 6, width - 2 * Margin, 18));
-                    PdfLayout.Text(gfx, model.PrintedOn, small, new XRect(Margin, Margin + 12, width - 2 * Margin, 12));
-                    y = Margin + 28;
-                }
+    public static byte[] WeeklyPlan(WeeklyPlanModel model) => WeeklyPlanPdf.Render(model);
 
-                var timeWidth = 34.0;
-                // Few resources get wide columns (up to 150 pt); many share the page, 14 to a block.
-                var cellWidth = Math.Min(150, (width - 2 * Margin - timeWidth) / Math.Clamp(model.Resources.Count, 1, perBlock));
-                PdfLayout.Text(gfx, day.Label + (day.ClosedReason is null ? "" : $" — {model.ClosedLabel} : {day.ClosedReason}"), PdfLayout.Font(10, bold: true),
-                    new XRect(Margin, y, width - 2 * Margin, 14));
-                y += 15;
-                PdfLayout.Cell(gfx, new XRect(Margin, y, timeWidth, rowHeight), model.TimeLabel, bold, XBrushes.Gainsboro);
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    PdfLayout.Cell(gfx, new XRect(Margin + timeWidth + c * cellWidth, y, cellWidth, rowHeight), columns[c], bold, XBrushes.Gainsboro);
-                }
-
-                y += rowHeight;
-                foreach (var row in day.Rows)
-                {
-                    PdfLayout.Cell(gfx, new XRect(Margin, y, timeWidth, rowHeight), row.Time, bold);
-                    for (var c = 0; c < columns.Count; c++)
-                    {
-                        var text = row.Cells.ElementAtOrDefault(first + c);
-                        var fill = text is null ? null : text == model.OutOfServiceLabel ? XBrushes.LightGray : XBrushes.WhiteSmoke;
-                        PdfLayout.Cell(gfx, new XRect(Margin + timeWidth + c * cellWidth, y, cellWidth, rowHeight), text, small, fill);
-                    }
-
-                    y += rowHeight;
-                }
-
-                y += 8;
-            }
-        }
-
-        gfx?.Dispose();
-        return PdfLayout.Save(document);
-    }
-
+    /// <summary>
+    /// The desk's day sheet (A4 portrait). Nothing is cut: the title wraps, a header too long for its column
+    /// wraps and, if a word still does not fit, shrinks to 8 pt; rows grow to the lines their text needs.
+    /// </summary>
     public static byte[] DaySheet(DaySheetModel model)
     {
         var document = PdfLayout.NewDocument($"{model.Site} — {model.Day}");
         var (page, gfx) = PdfLayout.NewPage(document, PageSize.A4, PageOrientation.Portrait);
         var width = page.Width.Point - 2 * Margin;
+        var bottom = page.Height.Point - Margin;
         var font = PdfLayout.Font(10);
-        var bold = PdfLayout.Font(10, bold: true);
-        PdfLayout.Text(gfx, $"{model.Site} — {model.Labels["title"]} — {model.Day}", PdfLayout.Font(14, bold: true), new XRect(Margin, Margin, width, 20));
-        PdfLayout.Text(gfx, model.PrintedOn, PdfLayout.Font(8), new XRect(Margin, Margin + 20, width, 12));
-        var columns = new[] { 0.1, 0.22, 0.3, 0.1, 0.16, 0.12 };
+        var columns = new[] { 0.09, 0.21, 0.27, 0.13, 0.16, 0.14 }.Select(c => c * width).ToArray();
         var headers = new[] { model.Labels["time"], model.Labels["resource"], model.Labels["household"], model.Labels["people"], model.Labels["language"], model.Labels["arrived"] };
-        var y = Margin + 40;
-        void Row(IReadOnlyList<string?> cells, XFont f, XBrush? fill)
+        var headerFonts = headers.Select((h, i) => FittingFont(gfx, h, columns[i] - 4, 10, bold: true)).ToArray();
+        var y = Margin;
+        var titleFont = PdfLayout.Font(14, bold: true);
+        var title = PdfLayout.Wrap(gfx, $"{model.Site} — {model.Labels["title"]} — {model.Day}", titleFont, width, 4);
+        PdfLayout.Text(gfx, string.Join("\n", title), titleFont, new XRect(Margin, y, width, title.Count * titleFont.GetHeight() + 1));
+        y += title.Count * titleFont.GetHeight() + 2;
+        PdfLayout.Text(gfx, model.PrintedOn, PdfLayout.Font(8), new XRect(Margin, y, width, 12));
+        y += 18;
+
+        void NewPageIfNeeded(double height, bool withHeader)
         {
+            if (y + height <= bottom)
+            {
+                return;
+            }
+
+            gfx.Dispose();
+            (page, gfx) = PdfLayout.NewPage(document, PageSize.A4, PageOrientation.Portrait);
+            y = Margin;
+            if (withHeader)
+            {
+                Row(headers, headerFonts, XBrushes.Gainsboro);
+            }
+        }
+
+        void Row(IReadOnlyList<string?> cells, IReadOnlyList<XFont> fonts, XBrush? fill)
+        {
+            var lines = cells.Select((c, i) => string.IsNullOrEmpty(c) ? 1 : PdfLayout.Wrap(gfx, ArabicShaping.ForPdf(c), fonts[i], columns[i] - 4, 3).Count).ToArray();
+            var height = Math.Max(18, cells.Select((_, i) => lines[i] * fonts[i].GetHeight()).Max() + 3);
+            NewPageIfNeeded(height, withHeader: fill is null);
             var x = Margin;
             for (var i = 0; i < columns.Length; i++)
             {
-                var w = columns[i] * width;
-                PdfLayout.Cell(gfx, new XRect(x, y, w, 18), cells[i], f, fill);
-                x += w;
+                PdfLayout.Cell(gfx, new XRect(x, y, columns[i], height), cells[i], fonts[i], fill);
+                x += columns[i];
             }
 
-            y += 18;
+            y += height;
         }
 
-        Row(headers, bold, XBrushes.Gainsboro);
+        var plain = Enumerable.Repeat(font, columns.Length).ToArray();
+        Row(headers, headerFonts, XBrushes.Gainsboro);
         foreach (var a in model.Arrivals)
         {
-            if (y > page.Height.Point - 200)
-            {
-                gfx.Dispose();
-                (page, gfx) = PdfLayout.NewPage(document, PageSize.A4, PageOrientation.Portrait);
-                y = Margin;
-                Row(headers, bold, XBrushes.Gainsboro);
-            }
-
-            Row([a.Time, a.Resource, a.Who, a.People, a.Language, "☐"], font, null);
+            Row([a.Time, a.Resource, a.Who, a.People, a.Language, "☐"], plain, null);
         }
 
+        var bold = PdfLayout.Font(10, bold: true);
         y += 14;
+        NewPageIfNeeded(16 + 18, withHeader: false);
         PdfLayout.Text(gfx, model.Labels["walkins"], bold, new XRect(Margin, y, width, 14));
         y += 16;
         for (var i = 0; i < 6; i++)
         {
-            Row(["", "", "", "", "", "☐"], font, null);
+            Row(["", "", "", "", "", "☐"], plain, null);
         }
 
         y += 14;
+        NewPageIfNeeded(16 + 14, withHeader: false);
         PdfLayout.Text(gfx, model.Labels["totell"], bold, new XRect(Margin, y, width, 14));
         y += 16;
         foreach (var line in model.ToTell.DefaultIfEmpty("—"))
         {
-            PdfLayout.Text(gfx, "☐ " + line, font, new XRect(Margin, y, width, 14));
-            y += 14;
+            var lines = PdfLayout.Wrap(gfx, "☐ " + line, font, width, 3);
+            NewPageIfNeeded(lines.Count * font.GetHeight(), withHeader: false);
+            PdfLayout.Text(gfx, string.Join("\n", lines), font, new XRect(Margin, y, width, lines.Count * font.GetHeight() + 1));
+            y += lines.Count * font.GetHeight() + 1;
         }
 
         gfx.Dispose();
         return PdfLayout.Save(document);
+    }
+
+    /// <summary>The largest size from <paramref name="size"/> down to 8 pt at which every word of a label fits the width (it may still wrap).</summary>
+    private static XFont FittingFont(XGraphics gfx, string text, double width, double size, bool bold)
+    {
+        for (; size > PdfLayout.MinimumFontSize; size -= 0.5)
+        {
+            var font = PdfLayout.Font(size, bold);
+            if (text.Split(' ').All(w => gfx.MeasureString(w, font).Width <= width))
+            {
+                return font;
+            }
+        }
+
+        return PdfLayout.Font(PdfLayout.MinimumFontSize, bold);
     }
 
     public static byte[] Slip(SlipModel model)

@@ -14,10 +14,15 @@ public static class PdfLayout
 {
     public const string Family = "CantinaOps Sans";
 
-    /// <summary>Below this size a printed plan is no longer legible on a wall.</summary>
+    /// <summary>Below this size nothing is printed (day sheet, slips); the wall plan keeps to <see cref="WallFontSize"/>.</summary>
     public const double MinimumFontSize = 8;
 
-    private static readonly XPdfFontOptions Embedded = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
+    /// <summary>The smallest text on a wall plan: read at 2 m.</summary>
+    public const double WallFontSize = 12;
+
+    // Subsets: a document carries only the glyphs it draws. The shipped fonts have no composite glyph built
+    // from another composite (assets/fonts/flatten-nested-composites.py), which PDFsharp's subsetter needs.
+    private static readonly XPdfFontOptions Embedded = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
 
     static PdfLayout()
     {
@@ -65,6 +70,7 @@ public static class PdfLayout
     /// <summary>Draws text wrapped in a box, at most as many lines as fit; a cut is marked with "…".</summary>
     public static void Text(XGraphics gfx, string text, XFont font, XRect box, XBrush? brush = null, bool center = false)
     {
+        text = ArabicShaping.ForPdf(text);
         var lineHeight = font.GetHeight();
         var maxLines = Math.Max(1, (int)Math.Floor(box.Height / lineHeight));
         var lines = Wrap(gfx, text, font, box.Width, maxLines);
@@ -77,26 +83,33 @@ public static class PdfLayout
         }
     }
 
+    /// <summary>
+    /// Lines of at most <paramref name="width"/>: paragraphs split at "\n", words at spaces, and a word too wide
+    /// for a line after its hyphens ("Sèche-" / "linge 3"); what is left over is cut with "…".
+    /// </summary>
     public static List<string> Wrap(XGraphics gfx, string text, XFont font, double width, int maxLines)
     {
         var lines = new List<string>();
-        var current = string.Empty;
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var paragraph in text.Split('\n'))
         {
-            var candidate = current.Length == 0 ? word : current + " " + word;
-            if (gfx.MeasureString(candidate, font).Width <= width || current.Length == 0 && Fits(gfx, word, font, width))
+            var current = string.Empty;
+            foreach (var (piece, spaced) in Pieces(gfx, paragraph, font, width))
             {
-                current = candidate;
-                continue;
+                var candidate = current.Length == 0 ? piece : current + (spaced ? " " : "") + piece;
+                if (current.Length == 0 || gfx.MeasureString(candidate, font).Width <= width)
+                {
+                    current = candidate;
+                    continue;
+                }
+
+                lines.Add(current);
+                current = piece;
             }
 
-            lines.Add(current.Length == 0 ? word : current);
-            current = current.Length == 0 ? string.Empty : word;
-        }
-
-        if (current.Length > 0)
-        {
-            lines.Add(current);
+            if (current.Length > 0)
+            {
+                lines.Add(current);
+            }
         }
 
         lines = lines.Select(l => Shorten(gfx, l, font, width)).ToList();
@@ -107,6 +120,46 @@ public static class PdfLayout
         }
 
         return lines;
+    }
+
+    /// <summary>The words of a paragraph; one wider than the line is cut after its hyphens (the pieces after the first follow without a space).</summary>
+    private static IEnumerable<(string Piece, bool Spaced)> Pieces(XGraphics gfx, string paragraph, XFont font, double width)
+    {
+        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!word.Contains('-', StringComparison.Ordinal) || Fits(gfx, word, font, width))
+            {
+                yield return (word, true);
+                continue;
+            }
+
+            var parts = word.Split('-');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var part = i < parts.Length - 1 ? parts[i] + "-" : parts[i];
+                if (part.Length > 0)
+                {
+                    yield return (part, i == 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>Parallel lines across a box, one way or both: a pattern that tells cells apart in black and white.</summary>
+    public static void Hatch(XGraphics gfx, XRect box, XPen pen, double spacing, bool crossed = false)
+    {
+        var state = gfx.Save();
+        gfx.IntersectClip(box);
+        for (var d = -box.Height; d < box.Width; d += spacing)
+        {
+            gfx.DrawLine(pen, box.Left + d, box.Bottom, box.Left + d + box.Height, box.Top);
+            if (crossed)
+            {
+                gfx.DrawLine(pen, box.Left + d, box.Top, box.Left + d + box.Height, box.Bottom);
+            }
+        }
+
+        gfx.Restore(state);
     }
 
     public static void Cell(XGraphics gfx, XRect box, string? text, XFont font, XBrush? fill = null, bool center = false)

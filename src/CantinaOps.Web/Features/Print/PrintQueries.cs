@@ -35,29 +35,168 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
         var monday = anyDay.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
         var result = (await availability.RunAsync(site.SiteId, monday, 7, s => s.Id == spaceId, cancellationToken)).Single();
         var resources = space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var column = resources.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var from = site.Zone.AtStartOfDay(monday).ToInstant();
         var to = site.Zone.AtStartOfDay(monday.PlusWeeks(1)).ToInstant();
-        var labels = await db.HeldLabelsAsync(resources.Select(r => r.Id).ToList(), site.Zone, from, to, markCheckedIn: false, cancellationToken);
+        var held = await PlanBookingsAsync(column.Keys.ToList(), from, to, cancellationToken);
         var culture = CultureInfo.CurrentCulture;
         var days = new List<PlanDay>();
+        var boundaries = new SortedSet<int>();
         for (var day = monday; day < monday.PlusWeeks(1); day = day.PlusDays(1))
         {
-            var closure = site.Spaces[0].Site.Closures.FirstOrDefault(c => c.Covers(day, spaceId));
-            var slots = result.Slots.Where(a => a.Slot.LocalStart.Date == day).ToList();
-            var rows = slots.GroupBy(a => a.Slot.LocalStart.TimeOfDay).OrderBy(g => g.Key).Select(g => new PlanRow(
-                Time(g.First().Slot, site.Zone),
-                resources.Select(r => g.FirstOrDefault(a => a.Slot.ResourceId == r.Id) is { } a
-                    ? a.OutOfService ? l["Week.OutOfService"].Value : labels.For(a.Slot)
-                    : null).ToList())).ToList();
-            if (closure is not null || rows.Count > 0)
+            var label = day.ToDateTimeUnspecified().ToString("dddd d MMMM", culture);
+            var dayStart = site.Zone.AtStartOfDay(day).ToInstant();
+            var dayEnd = site.Zone.AtStartOfDay(day.PlusDays(1)).ToInstant();
+            var onDay = held.Where(h => h.Start < dayEnd && h.End > dayStart).ToList();
+            if (site.Spaces[0].Site.Closures.FirstOrDefault(c => c.Covers(day, spaceId)) is { } closure)
             {
-                days.Add(new PlanDay(day.ToDateTimeUnspecified().ToString("dddd d MMMM", culture), closure?.Reason, rows));
+                // Blocks still on a closed day wait for the coordinator: the wall keeps them in sight.
+                var displaced = onDay.Where(h => h.Status is BookingStatus.Pending or BookingStatus.Confirmed).Select(h =>
+                    $"{h.Start.InZone(site.Zone):HH:mm}–{h.End.InZone(site.Zone):HH:mm} {h.Who}"
+                    + (resources.Count > 1 ? $" · {resources[column[h.ResourceId]].Name}" : "") + $" ({l[$"Status.{h.Status}"]})").ToList();
+                days.Add(new PlanDay(label, closure.Reason, [], displaced));
+                continue;
+            }
+
+            var cells = new List<PlanCell>();
+            foreach (var a in result.Slots.Where(a => a.Slot.LocalStart.Date == day && column.ContainsKey(a.Slot.ResourceId)))
+            {
+                var resource = resources[column[a.Slot.ResourceId]];
+                var (start, end) = Minutes(a.Slot);
+                var here = onDay.Where(h => h.ResourceId == resource.Id && a.Slot.Overlaps(h.Start, h.End)).ToList();
+                if (!resource.Kind.IsBookedInBlocks())
+                {
+                    boundaries.Add(start);
+                    boundaries.Add(end);
+                }
+
+                cells.Add(Cell(column[resource.Id], start, end, a, here, resource.Kind.IsBookedInBlocks(), site.Zone));
+            }
+
+            // A block-booked resource's rows are whole hours across its opening time: a block keeps its own
+            // times and spans them, it never adds a row of its own.
+            foreach (var open in OpenRanges(cells.Where(c => resources[c.Resource].Kind.IsBookedInBlocks())))
+            {
+                boundaries.Add(open.From);
+                boundaries.Add(open.To);
+                for (var hour = (open.From / 60 + 1) * 60; hour < open.To; hour += 60)
+                {
+                    boundaries.Add(hour);
+                }
+            }
+
+            if (cells.Count > 0)
+            {
+                days.Add(new PlanDay(label, null, MergeFreeStretches(cells, resources), []));
             }
         }
 
+        var all = days.SelectMany(d => d.Cells).ToList();
+        var rows = boundaries.Zip(boundaries.Skip(1), (a, b) => new PlanRow(a, b))
+            .Where(r => all.Any(c => c.From < r.To && r.From < c.To)).ToList();
+        var labels = new PlanLabels(l["Week.Time"], l["Print.Closed"], l["Week.Taken"], l["Status.Pending"], l["Week.OutOfService"], l["Week.Free"],
+            l["Print.Displaced"]);
         return new WeeklyPlanModel(site.Spaces[0].Site.Name, space.Name, l["Print.WeekOf", monday.ToDateTimeUnspecified().ToString("d MMMM yyyy", culture)],
-            l["Print.PrintedOn", PdfDocuments.Stamp(clock.GetCurrentInstant(), site.Zone)], resources.Select(r => r.Name).ToList(), days,
-            l["Week.Free"], l["Week.OutOfService"], l["Coord.Closures"], l["Week.Time"]);
+            l["Print.PrintedOn", PdfDocuments.Stamp(clock.GetCurrentInstant(), site.Zone)], resources.Select(r => r.Name).ToList(), rows, days, labels);
+    }
+
+    private sealed record PlanBooking(int ResourceId, Instant Start, Instant End, BookingStatus Status, string Who);
+
+    private async Task<List<PlanBooking>> PlanBookingsAsync(List<int> resourceIds, Instant from, Instant to, CancellationToken cancellationToken) =>
+        (await db.Bookings.AsNoTracking()
+            .Where(b => b.HeldFrom != null && resourceIds.Contains(b.ResourceId) && b.Start >= from && b.Start < to)
+            .OrderBy(b => b.Start)
+            .Select(b => new
+            {
+                b.ResourceId,
+                b.Start,
+                b.End,
+                b.Status,
+                Code = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => h.Code).FirstOrDefault(),
+                Partner = db.Partners.Where(p => p.Id == b.PartnerId).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken))
+        .Select(b => new PlanBooking(b.ResourceId, b.Start, b.End, b.Status, b.Code ?? b.Partner ?? "?")).ToList();
+
+    /// <summary>One slot (or, for the pro kitchen, one free stretch or one block) as the wall shows it.</summary>
+    private PlanCell Cell(int column, int start, int end, SlotAvailability a, List<PlanBooking> here, bool blocks, DateTimeZone zone)
+    {
+        string Times(PlanBooking h) => $"{h.Start.InZone(zone):HH:mm}–{h.End.InZone(zone):HH:mm}";
+        // A household booking off the slot grid (made before the slot length changed) shows its own times.
+        string Name(PlanBooking h) => blocks ? $"{h.Who}\n{Times(h)}"
+            : h.Start == a.Slot.Start && h.End == a.Slot.End ? h.Who : $"{h.Who} ({Times(h)})";
+        if (a.OutOfService)
+        {
+            return new PlanCell(column, start, end, PlanCellKind.OutOfService, here.Count == 0
+                ? l["Week.OutOfService"].Value
+                : l["Print.OutOfServiceToMove", string.Join(", ", here.Select(h => h.Who))].Value);
+        }
+
+        if (here.Count == 0)
+        {
+            return new PlanCell(column, start, end, PlanCellKind.Free, null);
+        }
+
+        var pending = here.All(h => h.Status == BookingStatus.Pending);
+        var text = string.Join(blocks ? "\n" : ", ", here.Select(Name));
+        return new PlanCell(column, start, end, pending ? PlanCellKind.Pending : PlanCellKind.Booked,
+            pending ? $"{text}\n({l["Status.Pending"]})" : text);
+    }
+
+    /// <summary>Free stretches of a block-booked resource next to each other are one free cell (slots stay slots).</summary>
+    private static List<PlanCell> MergeFreeStretches(List<PlanCell> cells, List<Resource> resources)
+    {
+        var merged = new List<PlanCell>();
+        foreach (var cell in cells.OrderBy(c => c.Resource).ThenBy(c => c.From))
+        {
+            if (merged.Count > 0 && merged[^1] is { Kind: PlanCellKind.Free } last && cell.Kind == PlanCellKind.Free
+                && last.Resource == cell.Resource && last.To == cell.From && resources[cell.Resource].Kind.IsBookedInBlocks())
+            {
+                merged[^1] = last with { To = cell.To };
+                continue;
+            }
+
+            merged.Add(cell);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Cells of a resource next to each other, merged: the resource's opening ranges that day.</summary>
+    private static IEnumerable<(int From, int To)> OpenRanges(IEnumerable<PlanCell> cells)
+    {
+        foreach (var resource in cells.GroupBy(c => c.Resource))
+        {
+            (int From, int To)? open = null;
+            foreach (var cell in resource.OrderBy(c => c.From))
+            {
+                if (open is { } o && o.To == cell.From)
+                {
+                    open = (o.From, cell.To);
+                    continue;
+                }
+
+                if (open is { } done)
+                {
+                    yield return done;
+                }
+
+                open = (cell.From, cell.To);
+            }
+
+            if (open is { } last)
+            {
+                yield return last;
+            }
+        }
+    }
+
+    /// <summary>A slot's local start and end in minutes since midnight; a slot ending at midnight ends at 1440.</summary>
+    private static (int Start, int End) Minutes(Slot slot)
+    {
+        var start = (int)(slot.LocalStart.TimeOfDay.TickOfDay / NodaConstants.TicksPerMinute);
+        var end = slot.LocalEnd.Date > slot.LocalStart.Date ? 1440 : (int)(slot.LocalEnd.TimeOfDay.TickOfDay / NodaConstants.TicksPerMinute);
+        return (start, Math.Max(end, start + 1));
     }
 
     public async Task<DaySheetModel> DaySheetAsync(CancellationToken cancellationToken)
@@ -155,8 +294,6 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
                 l[$"Status.{b.Status}"])).ToList(),
             new Dictionary<string, string> { ["day"] = l["Partner.Day"], ["time"] = l["Week.Time"], ["resource"] = l["OutOfOrder.Machine"], ["status"] = l["Print.Status"] });
     }
-
-    private static string Time(Slot slot, DateTimeZone zone) => slot.Start.InZone(zone).ToString("HH:mm", null);
 
     private string In(CultureInfo culture, string key)
     {

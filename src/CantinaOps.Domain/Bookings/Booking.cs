@@ -79,6 +79,9 @@ public sealed class Booking
     public Instant? CancelledAt { get; private set; }
     public BookedBy? CancelledBy { get; private set; }
     public Instant? NoShowAt { get; private set; }
+
+    /// <summary>When an absence was undone: the family came after all, so the no-show job leaves this booking alone.</summary>
+    public Instant? NoShowUndoneAt { get; private set; }
     public Instant? MovedAt { get; private set; }
 
     /// <summary>The household's size when it was checked in (the impact figures' "people reached").</summary>
@@ -230,6 +233,35 @@ public sealed class Booking
         Status = BookingStatus.NoShow;
         NoShowAt = now;
         HeldFrom = null;
+        return null;
+    }
+
+    /// <summary>
+    /// Gives back a booking marked absent (by mistake, or the family came late): confirmed again on the same
+    /// slot and the same place, while the slot has not ended and nobody else holds that place meanwhile.
+    /// <paramref name="heldOnResource"/> is what the resource holds now (only the caller's storage knows it).
+    /// </summary>
+    public Refusal? UndoNoShow(Instant now, IEnumerable<HeldTime> heldOnResource)
+    {
+        if (Status != BookingStatus.NoShow)
+        {
+            return Invalid("have its absence undone");
+        }
+
+        if (now >= End)
+        {
+            return new Refusal(Rule.TooLate, "This slot is over: its absence can no longer be undone.");
+        }
+
+        if (heldOnResource.Any(h => h.ResourceId == ResourceId && h.Seat == Seat && h.Start < End && Start < h.End))
+        {
+            return new Refusal(Rule.SlotTaken, "Its place was given to someone else meanwhile.");
+        }
+
+        Status = BookingStatus.Confirmed;
+        NoShowAt = null;
+        HeldFrom = Start;
+        NoShowUndoneAt = now;
         return null;
     }
 

@@ -25,4 +25,12 @@ public sealed record NoShowPolicy(Duration Grace, int Strikes, Duration Window, 
         Strikes > 0 && Pause > Duration.Zero && absencesInWindow >= Strikes && !household.IsSelfBookingPaused(now)
             ? now + Pause
             : null;
+
+    /// <summary>
+    /// Whether undoing an absence marked at <paramref name="absenceMarkedAt"/> lifts the household's pause: the pause
+    /// began with that absence or after it, and the absences left in the window no longer reach the strikes.
+    /// </summary>
+    public bool UndoLiftsPause(Household household, Instant absenceMarkedAt, int absencesLeftInWindow, Instant now) =>
+        household.SelfBookingPausedUntil is { } until && household.IsSelfBookingPaused(now)
+        && absencesLeftInWindow < Strikes && until - Pause >= absenceMarkedAt;
 }

@@ -42,6 +42,10 @@ public sealed class Household
     /// <summary>E.164 form when present (normalised by the caller).</summary>
     public string? Phone { get; private set; }
     public string? Hotel { get; private set; }
+
+    /// <summary>Name, hotel and phone as the desk's search compares them (<see cref="HouseholdSearch"/>), kept in step by every change.</summary>
+    public string? SearchText { get; private set; }
+
     public bool IsActive { get; private set; }
     public Instant CreatedAt { get; private set; }
 
@@ -73,7 +77,11 @@ public sealed class Household
         DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         Hotel = string.IsNullOrWhiteSpace(hotel) ? null : hotel.Trim();
+        RefreshSearchText();
     }
+
+    /// <summary>Recomputes <see cref="SearchText"/> (records saved before it existed get it at start).</summary>
+    public void RefreshSearchText() => SearchText = HouseholdSearch.TextOf(DisplayName, Hotel, Phone);
 
     /// <summary>Set when this record was a duplicate merged into another household.</summary>
     public int? MergedIntoId { get; private set; }
@@ -97,6 +105,7 @@ public sealed class Household
         DisplayName = null;
         Phone = null;
         Hotel = null;
+        SearchText = null;
         IsActive = false;
         AnonymisedAt ??= now;
         EndSessions();

@@ -196,8 +196,9 @@ public sealed class SpaceSchedule
     /// booked by <paramref name="by"/>: a household whose self-booking is paused after absences is refused when it
     /// (or the waitlist, on its behalf) books, not when the desk does.
     /// </summary>
+    /// <param name="walkIn">The desk's walk-in rule (a started slot stays bookable by the desk until its end minus a margin); null: the notice only.</param>
     public Outcome<SlotClaim> CheckHouseholdSlot(Resource resource, Household household, BookedBy by, Instant start, Instant now,
-        int householdBookingsThatWeek, QuotaPolicy quotas, IReadOnlyCollection<HeldTime> heldOnResource)
+        int householdBookingsThatWeek, QuotaPolicy quotas, IReadOnlyCollection<HeldTime> heldOnResource, WalkInPolicy? walkIn = null)
     {
         if (CheckHousehold(household, by, now) is { } refused)
         {
@@ -211,12 +212,12 @@ public sealed class SpaceSchedule
         }
 
         var local = start.InZone(Zone).LocalDateTime;
-        if (CheckDayAndWindow(resource, local.Date, start, now) is { } refusal)
+        var slot = SlotsOn(resource, local.Date).FirstOrDefault(s => s.Start == start);
+        if (CheckDayAndWindow(resource, local.Date, start, now, slot is null ? null : walkIn?.Until(by, slot.Time)) is { } refusal)
         {
             return refusal;
         }
 
-        var slot = SlotsOn(resource, local.Date).FirstOrDefault(s => s.Start == start);
         if (slot is null)
         {
             return InsideOpeningHours(local, local)
@@ -360,7 +361,11 @@ public sealed class SpaceSchedule
     public Refusal? CheckWindow(Resource resource, Instant start, Instant now) =>
         CheckDayAndWindow(resource, start.InZone(Zone).Date, start, now);
 
-    private Refusal? CheckDayAndWindow(Resource resource, LocalDate day, Instant start, Instant now)
+    /// <summary>The same check for the desk giving <paramref name="slot"/> to a walk-in, under its <see cref="WalkInPolicy"/>.</summary>
+    public Refusal? CheckWalkIn(Resource resource, Slot slot, Instant now, BookedBy by, WalkInPolicy walkIn) =>
+        CheckDayAndWindow(resource, slot.LocalStart.Date, slot.Start, now, walkIn.Until(by, slot.Time));
+
+    private Refusal? CheckDayAndWindow(Resource resource, LocalDate day, Instant start, Instant now, Instant? walkInUntil = null)
     {
         if (!resource.IsActive)
         {
@@ -372,7 +377,7 @@ public sealed class SpaceSchedule
             return new Refusal(Rule.Closed, $"{_space.Name} is closed on {day:d MMMM yyyy} ({closure.Reason}).");
         }
 
-        if (start < now + _space.MinimumNotice)
+        if (start < now + _space.MinimumNotice && !(now < walkInUntil))
         {
             return new Refusal(Rule.TooLate, start < now
                 ? "That time has already passed."

@@ -27,6 +27,7 @@ public static class AppOptions
         Add<MessagingOptions>(services, configuration, MessagingOptions.Section);
         Add<RetentionOptions>(services, configuration, RetentionOptions.Section);
         Add<PrintingOptions>(services, configuration, PrintingOptions.Section);
+        Add<Features.Desk.DeskOptions>(services, configuration, Features.Desk.DeskOptions.Section);
         return services;
     }
 

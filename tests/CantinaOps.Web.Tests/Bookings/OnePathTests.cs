@@ -119,7 +119,7 @@ public class OnePathTests(AppFactory app) : IClassFixture<AppFactory>
         if (way == Way.Page)
         {
             var family = await app.SignedInFamilyAsync(household);
-            await family.SubmitAsync("/Family/Bookings", new Dictionary<string, string>(), $"/Family/Bookings?handler=Cancel&id={booking}");
+            await family.SubmitAsync("/Family/Bookings", new Dictionary<string, string> { ["confirm"] = "true" }, $"/Family/Bookings?handler=Cancel&id={booking}");
         }
         else
         {
@@ -190,6 +190,7 @@ public class OnePathTests(AppFactory app) : IClassFixture<AppFactory>
                 {
                     ["bookingId"] = $"{today}",
                     ["action"] = "NoShow",
+                    ["confirm"] = "true",
                 })).StatusCode);
                 break;
             case Way.Api:

@@ -43,8 +43,8 @@ public class DeskActionsTests(AppFactory app) : IClassFixture<AppFactory>
         app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 9, 20)); // 10:20 in Paris
         try
         {
-            await desk.SubmitAsync("/Desk", new Dictionary<string, string> { ["bookingId"] = $"{late}", ["action"] = "NoShow" });
-            await desk.SubmitAsync("/Desk", new Dictionary<string, string> { ["bookingId"] = $"{cancelled}", ["action"] = "Cancel" });
+            await desk.SubmitAsync("/Desk", new Dictionary<string, string> { ["bookingId"] = $"{late}", ["action"] = "NoShow", ["confirm"] = "true" });
+            await desk.SubmitAsync("/Desk", new Dictionary<string, string> { ["bookingId"] = $"{cancelled}", ["action"] = "Cancel", ["confirm"] = "true" });
         }
         finally
         {

@@ -83,8 +83,8 @@ public class HouseholdPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var secrets = await app.IssueAccessAsync(id);
         var desk = await app.SignedInBrowserAsync(TestSite.Desk);
 
-        await desk.SubmitAsync($"/Desk/Households/Edit?id={id}", new Dictionary<string, string> { ["active"] = "False" },
-            $"/Desk/Households/Edit?id={id}&handler=Active");
+        await desk.SubmitAsync($"/Desk/Households/Status?id={id}", new Dictionary<string, string> { ["active"] = "False", ["confirm"] = "true" },
+            $"/Desk/Households/Status?id={id}");
 
         var api = await app.SignedInAsync(TestSite.Desk);
         var refused = await api.BookAsync(app.Site.Washer1, "2026-12-03T14:00", id);

@@ -40,7 +40,7 @@ public class FamilyPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var family = await app.SignedInFamilyAsync(app.Site.Households[142]);
 
         var ticket = await family.GetAsync($"/Family/Ticket?id={other}");
-        var cancel = await family.SubmitAsync("/Family/Bookings", new Dictionary<string, string>(), $"/Family/Bookings?handler=Cancel&id={other}");
+        var cancel = await family.SubmitAsync("/Family/Bookings", new Dictionary<string, string> { ["confirm"] = "true" }, $"/Family/Bookings?handler=Cancel&id={other}");
 
         Assert.Equal(HttpStatusCode.NotFound, ticket.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
@@ -57,8 +57,8 @@ public class FamilyPagesTests(AppFactory app) : IClassFixture<AppFactory>
         app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 7, 40)); // 08:40, 20 minutes before the 09:00 wash
         try
         {
-            await family.SubmitAsync("/Family/Bookings", new Dictionary<string, string>(), $"/Family/Bookings?handler=Cancel&id={early}");
-            await family.SubmitAsync("/Family/Bookings", new Dictionary<string, string>(), $"/Family/Bookings?handler=Cancel&id={soon}");
+            await family.SubmitAsync("/Family/Bookings", new Dictionary<string, string> { ["confirm"] = "true" }, $"/Family/Bookings?handler=Cancel&id={early}");
+            await family.SubmitAsync("/Family/Bookings", new Dictionary<string, string> { ["confirm"] = "true" }, $"/Family/Bookings?handler=Cancel&id={soon}");
         }
         finally
         {

@@ -77,7 +77,7 @@ public class JobsTests(AppFactory app) : IClassFixture<AppFactory>
         var paused = await app.WithDbAsync(db => db.Households.SingleAsync(h => h.Id == household));
         Assert.Equal(Instant.FromUtc(2026, 12, 8, 8, 30), paused.SelfBookingPausedUntil);
         var desk = await app.SignedInBrowserAsync(TestSite.Desk);
-        await desk.SubmitAsync($"/Desk/Households/Edit?id={household}", new Dictionary<string, string>(), $"/Desk/Households/Edit?id={household}&handler=LiftPause");
+        await desk.SubmitAsync($"/Desk/Households/Edit?id={household}", new Dictionary<string, string>(), $"/Desk/Households/Status?id={household}&handler=LiftPause");
         Assert.Null(await app.WithDbAsync(db => db.Households.Where(h => h.Id == household).Select(h => h.SelfBookingPausedUntil).SingleAsync()));
     }
 

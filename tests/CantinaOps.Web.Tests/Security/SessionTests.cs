@@ -153,14 +153,14 @@ public class FamilySessionTests(AppFactory app) : IClassFixture<AppFactory>
         var bookingId = (await booked.JsonAsync()).GetProperty("id").GetInt32();
         var cancelForm = await family.GetStringAsync("/Family/Bookings");
 
-        var off = await desk.SubmitAsync($"/Desk/Households/Edit?id={household}", new Dictionary<string, string> { ["active"] = "false" },
-            $"/Desk/Households/Edit?id={household}&handler=Active");
+        var off = await desk.SubmitAsync($"/Desk/Households/Status?id={household}",
+            new Dictionary<string, string> { ["active"] = "false", ["confirm"] = "true" }, $"/Desk/Households/Status?id={household}");
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
 
         await AssertSignedOutAsync(family);
         var token = System.Text.RegularExpressions.Regex.Match(cancelForm, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var cancel = await family.PostAsync($"/Family/Bookings?handler=Cancel&id={bookingId}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["confirm"] = "true" }));
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         Assert.StartsWith("/Family/SignIn", cancel.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(Domain.Bookings.BookingStatus.Confirmed, await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == bookingId).Select(b => b.Status).SingleAsync()));

@@ -17,5 +17,6 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.HasIndex(h => h.Phone);
         builder.Property(h => h.Hotel).HasMaxLength(120);
         builder.HasIndex(h => h.DisplayName);
+        builder.Property(h => h.SearchText).HasMaxLength(300);
     }
 }

@@ -88,6 +88,9 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<long?>("NoShowAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NoShowUndoneAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -240,6 +243,10 @@ namespace CantinaOps.Web.Data.Migrations
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")

@@ -17,7 +17,8 @@ public sealed record Actor(BookedBy As, string? UserId);
 /// re-reads what is held and what the household already has, and asks the domain; the unique index
 /// is the backstop, and its violation is reported as the same "slot taken" refusal.
 /// </summary>
-public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, ScheduleCache rules, Audit.AuditLog audit, IClock clock)
+public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, ScheduleCache rules, Audit.AuditLog audit, IClock clock,
+    WalkInPolicy walkIn)
 {
     public async Task<Outcome<Booking>> BookForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
         CancellationToken cancellationToken, Action<Booking>? then = null)
@@ -46,7 +47,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 cancellationToken);
 
             var check = schedule.CheckHouseholdSlot(target.Resource, household, actor.As, start, now, weekBookings.Count(sameKind.Contains),
-                new QuotaPolicy(schedule.Space.Site.QuotaTiers), held);
+                new QuotaPolicy(schedule.Space.Site.QuotaTiers), held, walkIn);
             return check.IsSuccess
                 ? Added(Booking.ForHousehold(target.Resource.Id, check.Value.Time, check.Value.Seat,
                     household.Id, actor.As, actor.UserId, now))

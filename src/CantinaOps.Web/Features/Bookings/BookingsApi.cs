@@ -46,7 +46,8 @@ public static class BookingsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        foreach (var (path, action) in new[] { ("check-in", Desk.DeskAction.CheckIn), ("no-show", Desk.DeskAction.NoShow), ("complete", Desk.DeskAction.Complete) })
+        foreach (var (path, action) in new[] { ("check-in", Desk.DeskAction.CheckIn), ("no-show", Desk.DeskAction.NoShow), ("complete", Desk.DeskAction.Complete),
+                     ("undo-no-show", Desk.DeskAction.UndoNoShow) })
         {
             api.MapPost($"/bookings/{{id:int}}/{path}", (int id, HttpContext http, Desk.BookingActions actions, CantinaOpsDb db, CancellationToken ct) =>
                     ApplyAsync(id, action, http, actions, db, ct))

@@ -29,6 +29,7 @@ public sealed class BookModel(BookFlow flow, ScheduleCache rules, CantinaOpsDb d
     [BindProperty] public string? Dryer { get; set; }
 
     public IReadOnlyList<BookFlow.Found> Results { get; private set; } = [];
+    public int ResultsTotal { get; private set; }
     public Household? Household { get; private set; }
     public IReadOnlyList<BookFlow.Quota> Quotas { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name, Domain.Sites.SpaceKind Kind)> Spaces { get; private set; } = [];
@@ -79,7 +80,8 @@ public sealed class BookModel(BookFlow flow, ScheduleCache rules, CantinaOpsDb d
         (Spaces, Today) = await flow.SpacesAsync(cancellationToken);
         if (HouseholdId is null)
         {
-            Results = string.IsNullOrWhiteSpace(Q) ? [] : await flow.SearchAsync(Q, cancellationToken);
+            var found = string.IsNullOrWhiteSpace(Q) ? null : await flow.SearchAsync(Q, 1, cancellationToken);
+            (Results, ResultsTotal) = found is null ? ([], 0) : (found.Items, found.Total);
             return Page();
         }
 

@@ -10,7 +10,7 @@ using NodaTime;
 namespace CantinaOps.Web.Features.Desk;
 
 /// <summary>The queries behind "book for a household": search, the household's week, free slots, the dryer to offer.</summary>
-public sealed class BookFlow(CantinaOpsDb db, ScheduleCache rules, AvailabilityQuery availability, IClock clock)
+public sealed class BookFlow(CantinaOpsDb db, ScheduleCache rules, AvailabilityQuery availability, WalkInPolicy walkIn, IClock clock)
 {
     public sealed record Found(int Id, string Code, string? Name, int Size, string Language, string? Hotel, bool Active);
 
@@ -18,21 +18,57 @@ public sealed class BookFlow(CantinaOpsDb db, ScheduleCache rules, AvailabilityQ
 
     public sealed record FreeSlot(int ResourceId, string Resource, ResourceKind Kind, string Start, string Time);
 
-    public async Task<IReadOnlyList<Found>> SearchAsync(string query, CancellationToken cancellationToken)
+    /// <summary>One page of what a search found, and how many it found in all.</summary>
+    public sealed record Page(IReadOnlyList<Found> Items, int Total, int Skip);
+
+    public const int PageSize = 20;
+
+    /// <summary>
+    /// By code (exact or its start), by name or hotel whatever the case and accents (<see cref="HouseholdSearch"/>),
+    /// or by any run of a phone's digits. Active households first, then by code.
+    /// </summary>
+    public async Task<Page> SearchAsync(string query, int page, CancellationToken cancellationToken)
     {
         var text = query.Trim();
         var code = HouseholdCode.Normalise(text);
         var prefix = text.ToUpperInvariant();
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        var tail = digits.Length >= 4 ? digits[^Math.Min(9, digits.Length)..] : null;
-        return await db.Households.AsNoTracking()
+        var folded = HouseholdSearch.Fold(text);
+        var digits = HouseholdSearch.QueryDigits(text);
+        var found = db.Households.AsNoTracking()
             .Where(h => h.MergedIntoId == null && (h.Code == code || h.Code.StartsWith(prefix)
-                || (h.DisplayName != null && EF.Functions.Like(h.DisplayName, $"%{text}%"))
-                || (h.Hotel != null && EF.Functions.Like(h.Hotel, $"%{text}%"))
-                || (tail != null && h.Phone != null && h.Phone.EndsWith(tail))))
-            .OrderByDescending(h => h.IsActive).ThenBy(h => h.Code).Take(20)
+                || (folded.Length > 0 && h.SearchText != null && h.SearchText.Contains(folded))
+                || (digits != null && h.SearchText != null && h.SearchText.Contains(digits))));
+        var total = await found.CountAsync(cancellationToken);
+        var skip = Math.Clamp(page - 1, 0, Math.Max(0, (total - 1) / PageSize)) * PageSize;
+        var items = await found.OrderByDescending(h => h.IsActive).ThenBy(h => h.Code).Skip(skip).Take(PageSize)
             .Select(h => new Found(h.Id, h.Code, h.DisplayName, h.Size, h.Language, h.Hotel, h.IsActive))
             .ToListAsync(cancellationToken);
+        return new Page(items, total, skip);
+    }
+
+    /// <summary>What the desk sees before searching: the households of the latest bookings up to today, then the newest registered.</summary>
+    public async Task<IReadOnlyList<Found>> RecentlySeenAsync(CancellationToken cancellationToken)
+    {
+        var site = await rules.DefaultAsync(db, cancellationToken);
+        var until = site.Zone.AtStartOfDay(site.Zone.Today(clock.GetCurrentInstant()).PlusDays(1)).ToInstant();
+        var latest = await db.Bookings.AsNoTracking()
+            .Where(b => b.HouseholdId != null && b.Start < until && b.Status != BookingStatus.Cancelled)
+            .OrderByDescending(b => b.Start).Take(10 * PageSize).Select(b => b.HouseholdId!.Value).ToListAsync(cancellationToken);
+        var ids = latest.Distinct().Take(PageSize).ToList();
+        var seen = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id) && h.IsActive && h.MergedIntoId == null)
+            .Select(h => new Found(h.Id, h.Code, h.DisplayName, h.Size, h.Language, h.Hotel, h.IsActive))
+            .ToListAsync(cancellationToken);
+        var ordered = seen.OrderBy(f => ids.IndexOf(f.Id)).ToList();
+        if (ordered.Count < PageSize)
+        {
+            var known = ordered.Select(f => f.Id).ToList();
+            ordered.AddRange(await db.Households.AsNoTracking().Where(h => h.IsActive && h.MergedIntoId == null && !known.Contains(h.Id))
+                .OrderByDescending(h => h.Id).Take(PageSize - ordered.Count)
+                .Select(h => new Found(h.Id, h.Code, h.DisplayName, h.Size, h.Language, h.Hotel, h.IsActive))
+                .ToListAsync(cancellationToken));
+        }
+
+        return ordered;
     }
 
     public Task<Household?> HouseholdAsync(int id, CancellationToken cancellationToken) =>
@@ -54,18 +90,23 @@ public sealed class BookFlow(CantinaOpsDb db, ScheduleCache rules, AvailabilityQ
             .Select(s => (s.Id, s.Name, s.Kind)).ToList(), site.Zone.Today(clock.GetCurrentInstant()));
     }
 
-    /// <summary>Free slots of a space on a day that can still be booked (later than now).</summary>
+    /// <summary>Free slots of a space on a day that the desk can still give (a started one until its end minus the walk-in margin).</summary>
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int spaceId, LocalDate day, CancellationToken cancellationToken)
     {
         var siteId = await availability.DefaultSiteIdAsync(cancellationToken);
         var result = await availability.RunAsync(siteId, day, 1, s => s.Id == spaceId, cancellationToken);
         var now = clock.GetCurrentInstant();
-        return result.SelectMany(s => s.Slots.Where(a => a.Free && a.Slot.Start > now).Select(a =>
+        return result.SelectMany(s => s.Slots.Where(a => a.Free).Select(a =>
         {
             var resource = s.Space.Resources.Single(r => r.Id == a.Slot.ResourceId);
+            if (s.Schedule.CheckWalkIn(resource, a.Slot, now, BookedBy.Desk, walkIn) is not null)
+            {
+                return null;
+            }
+
             return new FreeSlot(resource.Id, resource.Name, resource.Kind, Api.SiteDateTimeText.Format(a.Slot.Start, s.Schedule.Zone),
                 a.Slot.LocalStart.ToString("HH:mm", null));
-        })).OrderBy(f => f.Start, StringComparer.Ordinal).ThenBy(f => f.Resource, StringComparer.Ordinal).ToList();
+        })).OfType<FreeSlot>().OrderBy(f => f.Start, StringComparer.Ordinal).ThenBy(f => f.Resource, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>For a wash: the first free dryer slots from the end of the wash, that day.</summary>

@@ -2,6 +2,7 @@ using CantinaOps.Domain.Bookings;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Bookings;
+using CantinaOps.Web.Features.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -13,11 +14,14 @@ public enum DeskAction
     NoShow,
     Cancel,
     Complete,
+
+    /// <summary>Gives back a booking marked absent, with its place, and takes back its strike.</summary>
+    UndoNoShow,
 }
 
 /// <summary>
-/// Check in, mark absent, cancel, complete: one path for the board, the API and the no-show job. Each
-/// action asks the booking (the domain decides what it may become), writes its audit entry and saves once.
+/// Check in, mark absent, undo an absence, cancel, complete: one path for the board, the API and the no-show
+/// job. Each action asks the booking (the domain decides what it may become), writes its audit entry and saves once.
 /// </summary>
 public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, AuditLog audit, IClock clock)
 {
@@ -34,6 +38,11 @@ public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, Aud
         if (action == DeskAction.Cancel)
         {
             return (true, await bookings.CancelAsync(booking, actor, reason, cancellationToken));
+        }
+
+        if (action == DeskAction.UndoNoShow)
+        {
+            return (true, (await UndoNoShowAsync(booking, cancellationToken)).Refusal);
         }
 
         var now = clock.GetCurrentInstant();
@@ -63,6 +72,42 @@ public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, Aud
 
         return (true, null);
     }
+
+    /// <summary>
+    /// Under the booking write lock (the place may be given to a walk-in at the same moment): the booking takes
+    /// its slot and place back if nobody holds them, and the strike it counted is gone — a pause it caused is lifted.
+    /// </summary>
+    private Task<Outcome<Booking>> UndoNoShowAsync(Booking booking, CancellationToken cancellationToken) =>
+        bookings.InTransactionAsync(async () =>
+        {
+            await db.Entry(booking).ReloadAsync(cancellationToken);
+            var now = clock.GetCurrentInstant();
+            var markedAt = booking.NoShowAt;
+            var held = await db.HeldTimesAsync([booking.ResourceId], booking.Start, booking.End, cancellationToken);
+            if (booking.UndoNoShow(now, held) is { } refusal)
+            {
+                return Outcome<Booking>.Refused(refusal);
+            }
+
+            var code = $"partner {booking.PartnerId}";
+            if (booking.HouseholdId is { } householdId)
+            {
+                var household = await db.Households.SingleAsync(h => h.Id == householdId, cancellationToken);
+                code = household.Code;
+                var policy = NoShowPolicy.Of(await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken));
+                var windowStart = policy.WindowStart(now);
+                var left = await db.Bookings.CountAsync(b => b.HouseholdId == householdId && b.Id != booking.Id
+                    && b.Status == BookingStatus.NoShow && b.Start >= windowStart, cancellationToken);
+                if (markedAt is { } at && policy.UndoLiftsPause(household, at, left, now))
+                {
+                    household.LiftPause();
+                    audit.Record("household.self-booking-resumed", household.Code, $"{left} no-shows");
+                }
+            }
+
+            audit.Record("booking.undo-noshow", $"booking {booking.Id}", code);
+            return Outcome<Booking>.Success(booking);
+        }, cancellationToken);
 
     /// <summary>
     /// After absences were marked (by the desk or the job), applies the site's <see cref="NoShowPolicy"/>:

@@ -1,4 +1,3 @@
-using CantinaOps.Domain.Bookings;
 using CantinaOps.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +10,13 @@ public sealed class IndexModel(TodayBoard board, BookingActions actions, Cantina
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public TodayBoard.View Board { get; private set; } = null!;
+
+    /// <summary>The action waiting for "yes" (absent, cancel), with its booking; null when nothing is asked.</summary>
+    public (int BookingId, DeskAction Action)? Asking { get; private set; }
+
+    /// <summary>The booking just marked absent, offered to undo at the top of the board.</summary>
+    [TempData]
+    public int? JustAbsent { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Board = await board.LoadAsync(cancellationToken);
 
@@ -27,8 +33,19 @@ public sealed class IndexModel(TodayBoard board, BookingActions actions, Cantina
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostAsync(int bookingId, DeskAction action, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Absent and cancel give a slot away, so a first post only asks (the board shows the question on the
+    /// booking's row, no script needed); the answer "yes" posts again with <paramref name="confirm"/>.
+    /// </remarks>
+    public async Task<IActionResult> OnPostAsync(int bookingId, DeskAction action, bool confirm, CancellationToken cancellationToken)
     {
+        if (action is DeskAction.NoShow or DeskAction.Cancel && !confirm)
+        {
+            Board = await board.LoadAsync(cancellationToken);
+            Asking = (bookingId, action);
+            return Page();
+        }
+
         var user = CurrentUser.From(User);
         var (found, refusal) = await actions.ApplyAsync(bookingId, action, new Bookings.Actor(user.BookedAs, user.UserId), cancellationToken);
         if (!found)
@@ -36,7 +53,11 @@ public sealed class IndexModel(TodayBoard board, BookingActions actions, Cantina
             return NotFound();
         }
 
-        TempData["Message"] = refusal is null ? l[$"Board.Done.{action}"].Value : l[$"Rule.{refusal.Rule}"].Value;
+        TempData["Message"] = refusal is null ? l[$"Board.Done.{action}"].Value
+            : action == DeskAction.UndoNoShow && refusal.Rule is Domain.Bookings.Rule.SlotTaken or Domain.Bookings.Rule.TooLate
+                ? l[$"Board.Undo.{refusal.Rule}"].Value
+                : l[$"Rule.{refusal.Rule}"].Value;
+        JustAbsent = action == DeskAction.NoShow && refusal is null ? bookingId : null;
         return RedirectToPage();
     }
 }

@@ -9,7 +9,8 @@ namespace CantinaOps.Web.Features.Desk;
 /// <summary>
 /// Releases bookings nobody checked in for: the site's grace after the start, the booking becomes a
 /// no-show and its slot is free for walk-ins; then the same absence count as when the desk marks one.
-/// Re-running finds nothing new to do: only confirmed bookings are released.
+/// Re-running finds nothing new to do: only confirmed bookings are released, and never one whose absence the
+/// desk undid (the family came late: releasing it again a minute later would undo the undo).
 /// </summary>
 public sealed class NoShowJob(CantinaOpsDb db, BookingActions actions, AuditLog audit, IClock clock)
 {
@@ -18,7 +19,8 @@ public sealed class NoShowJob(CantinaOpsDb db, BookingActions actions, AuditLog 
         var now = clock.GetCurrentInstant();
         var site = await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken);
         var deadline = NoShowPolicy.Of(site).ReleaseBefore(now);
-        var late = await db.Bookings.Where(b => b.Status == BookingStatus.Confirmed && b.HouseholdId != null && b.Start <= deadline)
+        var late = await db.Bookings.Where(b => b.Status == BookingStatus.Confirmed && b.HouseholdId != null && b.Start <= deadline
+                && b.NoShowUndoneAt == null)
             .OrderBy(b => b.Start).Take(500).ToListAsync(cancellationToken);
         foreach (var booking in late)
         {

@@ -1,5 +1,6 @@
 using CantinaOps.Domain.Bookings;
 using CantinaOps.Domain.Scheduling;
+using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -8,19 +9,21 @@ using NodaTime;
 namespace CantinaOps.Web.Features.Desk;
 
 /// <summary>What the desk sees of today: arrivals in order and, per space, every resource's slots.</summary>
-public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, IClock clock)
+public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, WalkInPolicy walkIn, IClock clock)
 {
     /// <param name="Stranded">Held on a machine out of order: waiting for the desk to move or cancel it.</param>
     public sealed record Arrival(int BookingId, string Time, string Resource, string? Code, int? Size, string? Language,
         string? Partner, BookingStatus Status, bool Started, bool Past, bool Stranded);
 
     /// <summary>
-    /// What a cell of the grid offers. A free place that the booking rules no longer accept (the slot has
-    /// started, or is within the notice) is <see cref="TooLate"/>: still free, never shown as booked.
+    /// What a cell of the grid offers. A free place that the booking rules no longer accept for a walk-in (past
+    /// its slot's end minus the desk's margin) is <see cref="TooLate"/>: still free, never shown as booked. A free
+    /// time of the professional kitchen is <see cref="FreeForPartners"/>: partners ask for it from their own page.
     /// </summary>
     public enum CellState
     {
         Bookable,
+        FreeForPartners,
         TooLate,
         Taken,
         OutOfService,
@@ -94,10 +97,11 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
         return new View(today, arrivals, grids, toTell);
     }
 
-    // Whether a free place can still be given is the booking rules' call, not the board's.
-    private static CellState State(SpaceSchedule schedule, Domain.Sites.Resource resource, SlotAvailability slot, Instant now) =>
+    // Whether a free place can still be given is the booking rules' call (the desk's walk-in rule), not the board's.
+    private CellState State(SpaceSchedule schedule, Domain.Sites.Resource resource, SlotAvailability slot, Instant now) =>
         slot.OutOfService ? CellState.OutOfService
         : !slot.Free ? CellState.Taken
-        : schedule.CheckWindow(resource, slot.Slot.Start, now) is null ? CellState.Bookable
+        : resource.Kind.IsBookedInBlocks() ? CellState.FreeForPartners
+        : schedule.CheckWalkIn(resource, slot.Slot, now, BookedBy.Desk, walkIn) is null ? CellState.Bookable
         : CellState.TooLate;
 }

@@ -21,11 +21,22 @@ public sealed class BookingsModel(FamilyBookings bookings, NodaTime.IClock clock
         Quotas = await bookings.SpacesAsync((await bookings.HouseholdAsync(HouseholdId, cancellationToken))!, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
+    /// <summary>The booking whose cancellation waits for "yes"; null when nothing is asked.</summary>
+    public int? Asking { get; private set; }
+
+    /// <remarks>A first post only asks, on the booking's row (no script needed); "yes" posts again with <paramref name="confirm"/>.</remarks>
+    public async Task<IActionResult> OnPostCancelAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         if (!await bookings.OwnsAsync(HouseholdId, id, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            await OnGetAsync(cancellationToken);
+            Asking = id;
+            return Page();
         }
 
         var refusal = await bookings.CancelAsync(HouseholdId, id, cancellationToken);

@@ -2,7 +2,6 @@ using CantinaOps.Domain.Households;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Family;
-using CantinaOps.Web.Features.Desk.Households;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +10,12 @@ using NodaTime;
 
 namespace CantinaOps.Web.Features.Desk.Households;
 
-/// <summary>Edit a household, deactivate it, give it a new PIN, read its pending phone code, merge a duplicate into it.</summary>
-public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, HouseholdMerge merge, AuditLog audit, IClock clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// Edit a household, give it a new PIN, read its pending phone code, merge a duplicate into it; its bookings and
+/// wishes are listed. Deactivating it (which asks first) and lifting its pause are on <see cref="StatusModel"/>.
+/// </summary>
+public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, HouseholdMerge merge, HouseholdRegistration registration,
+    HouseholdHistory history, AuditLog audit, IClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public HouseholdInput Input { get; set; } = new();
@@ -23,6 +25,7 @@ public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, House
 
     public Household Household { get; private set; } = null!;
     public string? PendingCode { get; private set; }
+    public HouseholdHistory.View History { get; private set; } = null!;
     public bool Paused => Household.IsSelfBookingPaused(clock.GetCurrentInstant());
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -32,17 +35,11 @@ public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, House
             return NotFound();
         }
 
-        Input = new HouseholdInput
-        {
-            Size = Household.Size,
-            Language = Household.Language,
-            Phone = Household.Phone,
-            DisplayName = Household.DisplayName,
-            Hotel = Household.Hotel,
-        };
+        Input = HouseholdInput.From(Household);
         return Page();
     }
 
+    /// <remarks>A new phone that another active household has is shown with a warning once; saving again keeps it.</remarks>
     public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -51,35 +48,18 @@ public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, House
         }
 
         Input.Errors = HouseholdRegistration.Validate(Input.ToForm(), out var phone);
-        if (Input.Errors.Count > 0)
+        if (Input.Errors.Count == 0 && phone != Household.Phone && phone != Input.SamePhoneSeen)
+        {
+            (Input.SamePhone, Input.SamePhoneSeen) = (await registration.SamePhoneAsync(phone, Household.Id, cancellationToken), phone);
+        }
+
+        if (Input.Errors.Count > 0 || Input.SamePhone.Count > 0)
         {
             return Page();
         }
 
         Household.Update(Input.Size!.Value, Input.Language, Input.DisplayName, phone, Input.Hotel);
         return await SavedAsync("household.edit", l["Household.Saved"], cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (active) { Household.Reactivate(); } else { Household.Deactivate(); }
-        return await SavedAsync(active ? "household.reactivate" : "household.deactivate", l["Household.Saved"], cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostLiftPauseAsync(int id, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        Household.LiftPause();
-        return await SavedAsync("household.lift-pause", l["Household.Saved"], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostNewPinAsync(int id, CancellationToken cancellationToken)
@@ -122,8 +102,7 @@ public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, House
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var household = await db.Households.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (household is null)
+        if (await db.Households.SingleOrDefaultAsync(h => h.Id == id, cancellationToken) is not { } household)
         {
             return false;
         }
@@ -131,6 +110,7 @@ public sealed class EditModel(CantinaOpsDb db, FamilyAccessService access, House
         Household = household;
         var pending = await db.HouseholdAccess.FindAsync([id], cancellationToken);
         PendingCode = pending?.OneTimeCodeValid(clock.GetCurrentInstant()) == true ? pending.OneTimeCodeForDesk : null;
+        History = await history.LoadAsync(id, cancellationToken);
         return true;
     }
 }

@@ -16,18 +16,32 @@ namespace CantinaOps.Web.Features.Desk.Households;
 /// </summary>
 public sealed class HouseholdRegistration(CantinaOpsDb db, FamilyAccessService access, AuditLog audit, IClock clock)
 {
-    public sealed record Form(int? Size, string? Language, string? DisplayName, string? Phone, string? Hotel);
+    /// <param name="SamePhoneSeen">The phone whose warning was shown: registering it again goes through.</param>
+    public sealed record Form(int? Size, string? Language, string? DisplayName, string? Phone, string? Hotel, string? SamePhoneSeen = null);
 
-    public sealed record Result(Household? Household, FamilyAccessService.Secrets? Secrets, Dictionary<string, string[]> Errors);
+    /// <param name="SamePhone">Other active households with this phone: a warning, never a refusal (relatives share a phone).</param>
+    /// <param name="Phone">The phone in E.164 form, as compared.</param>
+    public sealed record Result(Household? Household, FamilyAccessService.Secrets? Secrets, Dictionary<string, string[]> Errors,
+        IReadOnlyList<Known> SamePhone, string? Phone);
+
+    public sealed record Known(int Id, string Code);
 
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    public async Task<Result> RegisterAsync(Form form, CancellationToken cancellationToken)
+    /// <param name="askWhenPhoneKnown">The desk's page: a phone another household has stops once, with the warning, until
+    /// the volunteer confirms (<see cref="Form.SamePhoneSeen"/>). The API registers and returns the warning.</param>
+    public async Task<Result> RegisterAsync(Form form, CancellationToken cancellationToken, bool askWhenPhoneKnown = false)
     {
         var errors = Validate(form, out var phone);
         if (errors.Count > 0)
         {
-            return new Result(null, null, errors);
+            return new Result(null, null, errors, [], phone);
+        }
+
+        var samePhone = await SamePhoneAsync(phone, null, cancellationToken);
+        if (askWhenPhoneKnown && samePhone.Count > 0 && form.SamePhoneSeen != phone)
+        {
+            return new Result(null, null, errors, samePhone, phone);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -51,7 +65,7 @@ public sealed class HouseholdRegistration(CantinaOpsDb db, FamilyAccessService a
                 audit.Record("household.register", household.Code);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return new Result(household, secrets, errors);
+                return new Result(household, secrets, errors, samePhone, phone);
             }
             catch (DbUpdateException exception) when (Database.IsUniqueViolation(exception) && attempt < 5)
             {
@@ -59,6 +73,14 @@ public sealed class HouseholdRegistration(CantinaOpsDb db, FamilyAccessService a
             }
         }
     }
+
+    /// <summary>The other active households reached at <paramref name="phone"/> (E.164), but <paramref name="except"/>.</summary>
+    public async Task<IReadOnlyList<Known>> SamePhoneAsync(string? phone, int? except, CancellationToken cancellationToken) =>
+        phone is null
+            ? []
+            : await db.Households.AsNoTracking()
+                .Where(h => h.Phone == phone && h.IsActive && h.MergedIntoId == null && h.Id != except)
+                .OrderBy(h => h.Code).Take(5).Select(h => new Known(h.Id, h.Code)).ToListAsync(cancellationToken);
 
     /// <summary>The form's errors by field (empty when valid), and the phone in E.164 form.</summary>
     public static Dictionary<string, string[]> Validate(Form form, out string? phone)

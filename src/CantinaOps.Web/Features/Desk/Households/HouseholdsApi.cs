@@ -9,8 +9,9 @@ public static class HouseholdsApi
 {
     public sealed record CreateHouseholdRequest(string? DisplayName, [property: Required] int? Size, [property: Required] string? Language, string? Phone, string? Hotel);
 
-    /// <summary>The PIN is given once, here, to hand to the family (only its hash is kept).</summary>
-    public sealed record CreatedHousehold(int Id, string Code, string Pin);
+    /// <summary>The PIN is given once, here, to hand to the family (only its hash is kept). <c>samePhone</c>: codes of
+    /// other active households with the same phone — a warning (a possible duplicate to merge), not a refusal.</summary>
+    public sealed record CreatedHousehold(int Id, string Code, string Pin, IReadOnlyList<string> SamePhone);
 
     public static void MapHouseholdsApi(this RouteGroupBuilder api) =>
         api.MapPost("/households", CreateAsync)
@@ -32,7 +33,8 @@ public static class HouseholdsApi
         var outcome = await registration.RegisterAsync(new HouseholdRegistration.Form(
             request.Size, request.Language, request.DisplayName, request.Phone, request.Hotel), cancellationToken);
         return outcome is { Household: { } household, Secrets: { } secrets }
-            ? TypedResults.Created($"/api/v1/households/{household.Id}", new CreatedHousehold(household.Id, household.Code, secrets.Pin))
+            ? TypedResults.Created($"/api/v1/households/{household.Id}", new CreatedHousehold(household.Id, household.Code, secrets.Pin,
+                outcome.SamePhone.Select(k => k.Code).ToList()))
             : TypedResults.ValidationProblem(outcome.Errors);
     }
 }

@@ -1,7 +1,4 @@
-using CantinaOps.Web.Data;
-using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Family;
-using CantinaOps.Web.Features.Desk.Households;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,10 +16,10 @@ public sealed class NewModel(HouseholdRegistration registration) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await registration.RegisterAsync(Input.ToForm(), cancellationToken);
+        var result = await registration.RegisterAsync(Input.ToForm(), cancellationToken, askWhenPhoneKnown: true);
         if (result is not { Household: { } household, Secrets: { } secrets })
         {
-            Input.Errors = result.Errors;
+            (Input.Errors, Input.SamePhone, Input.SamePhoneSeen) = (result.Errors, result.SamePhone, result.Phone);
             return Page();
         }
 

@@ -137,8 +137,13 @@ public class ImpactApiTests(AppFactory app) : IClassFixture<AppFactory>
         var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.FirstOrDefault(File.Exists);
         Skip.If(soffice is null, "LibreOffice is not installed (CI installs libreoffice-calc).");
         var coordinator = await app.SignedInAsync(TestSite.Coordinator);
-        const string period = "from=2026-11-01&to=2026-11-30";
+        // A visit of its own, so the numbers compared are not zeros.
+        var booked = await coordinator.BookAsync(app.Site.Washer2, "2026-12-01T09:00", app.Site.Households[2]);
+        var id = (await booked.JsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/v1/bookings/{id}/check-in", null)).StatusCode);
+        const string period = "from=2026-12-01&to=2026-12-31";
         var figures = (await (await coordinator.GetAsync($"/api/v1/impact?{period}")).JsonAsync()).GetProperty("figures");
+        Assert.True(figures.GetProperty("householdsServed").GetInt32() >= 1);
         var folder = Directory.CreateTempSubdirectory("impact-xlsx").FullName;
         var xlsx = Path.Combine(folder, "impact.xlsx");
         await File.WriteAllBytesAsync(xlsx, await (await coordinator.GetAsync($"/api/v1/impact?{period}&format=xlsx")).Content.ReadAsByteArrayAsync());

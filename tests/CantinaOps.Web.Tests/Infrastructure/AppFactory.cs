@@ -17,6 +17,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 7, 0);
 
+    // Dozens of test hosts run side by side: none watches its configuration files, so they do not use up the
+    // machine's inotify instances (128 per user on Debian), which failed unrelated requests with a 500.
+    static AppFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     /// <summary>The app's configured public address: every absolute link starts with it, whatever the request's host.</summary>
     public const string PublicUrl = "https://cantinaops.test";
 

@@ -73,7 +73,7 @@ public class OutageBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Axe.AssertNoSeriousViolationsAsync(family);
         await BrowserApp.ScreenshotAsync(family, "family-bookings-stranded-ar.png");
 
-        app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 8, 5)); // 09:05 in Paris: the 09:00 row has started
+        app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 8, 35)); // 09:35 in Paris: the 09:00 row is past its end minus the walk-in margin
         try
         {
             await page.GotoAsync("/Language?returnUrl=%2FDesk");

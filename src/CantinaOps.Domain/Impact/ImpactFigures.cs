@@ -82,6 +82,13 @@ public sealed record ImpactFigures(
 {
     public int UnmetDemand => UnmetWaitlist + UnmetFull + UnmetQuota;
 
+    /// <summary>A resource's downtime is rising when it was down in this period more than 1.5 times as long as in <paramref name="before"/>.</summary>
+    public IEnumerable<ResourceOccupancy> DowntimeRisingSince(ImpactFigures before)
+    {
+        var earlier = before.Resources.ToDictionary(r => r.ResourceId, r => r.Occupancy.DowntimeHours);
+        return Resources.Where(r => r.Occupancy.DowntimeHours > 0 && r.Occupancy.DowntimeHours > 1.5 * earlier.GetValueOrDefault(r.ResourceId));
+    }
+
     /// <summary>Below this many households a breakdown's cell is shown as "&lt; 5" to funders.</summary>
     public const int SmallCell = 5;
 

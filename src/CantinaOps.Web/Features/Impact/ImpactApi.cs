@@ -37,12 +37,7 @@ public static class ImpactApi
             return ApiProblems.Invalid(field!, error!);
         }
 
-        ExportFormat? export = format switch
-        {
-            null or "" or "json" => null, "csv" => ExportFormat.Csv, "csv-excel-fr" => ExportFormat.CsvExcelFrench, "xlsx" => ExportFormat.Xlsx,
-            _ => (ExportFormat)(-1),
-        };
-        if (export is (ExportFormat)(-1))
+        if (!ImpactRequest.TryParseFormat(format, out var export))
         {
             return ApiProblems.Invalid("format", "format is json, csv, csv-excel-fr or xlsx.");
         }

@@ -40,11 +40,8 @@ public sealed class ImpactQueries(CantinaOpsDb db, ScheduleCache rules, IClock c
         ImpactFigures Count(ImpactPeriod p) => ImpactFigures.Compute(p, facts.Now, facts.Bookings, facts.Households, facts.Meals, facts.Unmet, facts.Open);
         var series = request.Groups().Select(g => (g.From, g.To, Count(new ImpactPeriod(g.From, g.To, site.Zone)))).ToList();
         var (current, previous, yearBefore) = (Count(period), Count(period.Previous), Count(period.YearBefore));
-        var forecasts = new List<(Space, Forecast?)>();
-        foreach (var space in spaces.Where(s => (request.SpaceId is null || s.Id == request.SpaceId) && s.Kind != SpaceKind.ProfessionalKitchen))
-        {
-            forecasts.Add((space, await ForecastAsync(history, space, cancellationToken)));
-        }
+        var forecasts = await ForecastsAsync(history,
+            spaces.Where(s => (request.SpaceId is null || s.Id == request.SpaceId) && s.Kind != SpaceKind.ProfessionalKitchen).ToList(), cancellationToken);
 
         var names = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return new ImpactView(current, previous, yearBefore, series, forecasts, names, spaces, request.SpaceId);
@@ -126,24 +123,31 @@ public sealed class ImpactQueries(CantinaOpsDb db, ScheduleCache rules, IClock c
         return [.. unserved, .. refusals];
     }
 
-    /// <summary>Demand per day of a space (bookings made for it, absences included, plus unmet wishes), up to yesterday, for the forecast.</summary>
-    private async Task<Forecast?> ForecastAsync(SiteHistory site, Space space, CancellationToken cancellationToken)
+    /// <summary>
+    /// Demand per day of each space (bookings made for it, absences included, plus unmet wishes), up to yesterday,
+    /// read for all the spaces at once, and each space's forecast from it.
+    /// </summary>
+    private async Task<List<(Space, Forecast?)>> ForecastsAsync(SiteHistory site, List<Space> spaces, CancellationToken cancellationToken)
     {
         var today = clock.GetCurrentInstant().InZone(site.Zone).Date;
         var first = today.PlusWeeks(-(DemandForecast.BacktestWeeks + 8));
         var (start, end) = (first.AtStartOfDayInZone(site.Zone).ToInstant(), today.AtStartOfDayInZone(site.Zone).ToInstant());
-        var resources = space.Resources.Select(r => r.Id).ToList();
+        var spaceOf = spaces.SelectMany(s => s.Resources.Select(r => (r.Id, s.Id))).ToDictionary(r => r.Item1, r => r.Item2);
+        var resources = spaceOf.Keys.ToList();
         var booked = await db.Bookings.AsNoTracking()
             .Where(b => resources.Contains(b.ResourceId) && b.Start >= start && b.Start < end && b.HouseholdId != null
                 && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Completed
                     || b.Status == BookingStatus.NoShow))
-            .Select(b => b.Start).ToListAsync(cancellationToken);
-        var unmet = (await UnmetAsync(site.Zone, first, today.PlusDays(-1), space.Id, cancellationToken))
-            .DistinctBy(u => (u.Day, u.HouseholdId)).GroupBy(u => u.Day).ToDictionary(g => g.Key, g => g.Count());
-        var perDay = booked.GroupBy(s => s.InZone(site.Zone).Date).ToDictionary(g => g.Key, g => g.Count());
-        var history = Enumerable.Range(0, Period.DaysBetween(first, today)).Select(i => first.PlusDays(i))
-            .Select(d => (d, perDay.GetValueOrDefault(d) + unmet.GetValueOrDefault(d))).ToList();
-        var schedule = site.Schedules[space.Id];
-        return DemandForecast.Of(history, today, day => space.Resources.Sum(r => schedule.SlotsOn(r, day).Count() * r.Capacity));
+            .Select(b => new { b.ResourceId, b.Start }).ToListAsync(cancellationToken);
+        var perDay = booked.GroupBy(b => (Space: spaceOf[b.ResourceId], Day: b.Start.InZone(site.Zone).Date)).ToDictionary(g => g.Key, g => g.Count());
+        var unmet = (await UnmetAsync(site.Zone, first, today.PlusDays(-1), spaces.Count == 1 ? spaces[0].Id : null, cancellationToken))
+            .DistinctBy(u => (u.SpaceId, u.Day, u.HouseholdId)).GroupBy(u => (Space: u.SpaceId, u.Day)).ToDictionary(g => g.Key, g => g.Count());
+        var days = Enumerable.Range(0, Period.DaysBetween(first, today)).Select(i => first.PlusDays(i)).ToList();
+        return spaces.Select(space =>
+        {
+            var history = days.Select(d => (d, perDay.GetValueOrDefault((space.Id, d)) + unmet.GetValueOrDefault((space.Id, d)))).ToList();
+            var schedule = site.Schedules[space.Id];
+            return (space, DemandForecast.Of(history, today, day => space.Resources.Sum(r => schedule.SlotsOn(r, day).Count() * r.Capacity)));
+        }).ToList();
     }
 }

@@ -63,6 +63,16 @@ public sealed record ImpactRequest(LocalDate From, LocalDate To, int? SpaceId, G
             : (null, "groupBy", "groupBy is week or month.");
     }
 
+    /// <summary>The answer's form: JSON (null) or one of the files.</summary>
+    public static bool TryParseFormat(string? format, out ExportFormat? export)
+    {
+        export = format switch
+        {
+            "csv" => ExportFormat.Csv, "csv-excel-fr" => ExportFormat.CsvExcelFrench, "xlsx" => ExportFormat.Xlsx, _ => null,
+        };
+        return export is not null || format is null or "" or "json";
+    }
+
     /// <summary>The period cut by week (Monday to Sunday) or calendar month, the ends clipped to the period.</summary>
     public IReadOnlyList<(LocalDate From, LocalDate To)> Groups()
     {

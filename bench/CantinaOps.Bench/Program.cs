@@ -27,7 +27,7 @@ Console.WriteLine($"Built {site.BookingCount:N0} bookings on {site.ResourceIds.C
 
 if (args.Contains("impact"))
 {
-    var impact = await ImpactBench.RunAsync(databasePath, site, iterations: 20);
+    var impact = await ImpactBench.RunAsync(databasePath, site, iterations: int.Parse(Environment.GetEnvironmentVariable("BENCH_ITERATIONS") ?? "20"));
     Console.WriteLine($"Impact dashboard figures, a year on {site.ResourceIds.Count} resources, in-process: p50 {impact.P50:F0} ms, p95 {impact.P95:F0} ms");
     return;
 }

@@ -26,6 +26,7 @@ public sealed class CantinaOpsDb(DbContextOptions<CantinaOpsDb> options) : Ident
     public DbSet<ChecklistItem> Checklist => Set<ChecklistItem>();
     public DbSet<SessionReport> SessionReports => Set<SessionReport>();
     public DbSet<CantinaOps.Domain.Impact.DemandRefusal> DemandRefusals => Set<CantinaOps.Domain.Impact.DemandRefusal>();
+    public DbSet<CantinaOps.Domain.Impact.ImpactReport> ImpactReports => Set<CantinaOps.Domain.Impact.ImpactReport>();
     public DbSet<CalendarFeed> Feeds => Set<CalendarFeed>();
     public DbSet<CantinaOps.Domain.Access.SignInFailures> SignInFailures => Set<CantinaOps.Domain.Access.SignInFailures>();
 

@@ -339,6 +339,50 @@ namespace CantinaOps.Web.Data.Migrations
                     b.ToTable("DemandRefusals");
                 });
 
+            modelBuilder.Entity("CantinaOps.Domain.Impact.ImpactReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("SiteId", "From", "To", "SpaceId")
+                        .IsUnique();
+
+                    b.ToTable("ImpactReports");
+                });
+
             modelBuilder.Entity("CantinaOps.Domain.Partners.Agreement", b =>
                 {
                     b.Property<int>("Id")
@@ -1205,6 +1249,19 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CantinaOps.Domain.Impact.ImpactReport", b =>
+                {
+                    b.HasOne("CantinaOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CantinaOps.Domain.Sites.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId");
                 });
 
             modelBuilder.Entity("CantinaOps.Domain.Partners.Agreement", b =>

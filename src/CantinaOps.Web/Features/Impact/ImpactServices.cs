@@ -4,5 +4,6 @@ public static class ImpactServices
 {
     public static IServiceCollection AddImpact(this IServiceCollection services) => services
         .AddScoped<ImpactQueries>()
-        .AddScoped<ImpactExports>();
+        .AddScoped<ImpactExports>()
+        .AddScoped<ImpactReports>();
 }

@@ -38,6 +38,20 @@ public static class ImpactTables
         ("downtimeHours", f => Math.Round(f.Occupancy.DowntimeHours, 1)),
     ];
 
+    /// <summary>The headline figures that are shares, shown as percentages.</summary>
+    public static bool IsRate(string key) => key is "noShowRate" or "occupancy" or "usedOccupancy";
+
+    /// <summary>A headline figure as the page and the report print it: a percentage, a whole number or one decimal, "—" when none.</summary>
+    public static string Show(string key, ImpactFigures figures, CultureInfo culture) =>
+        Show(Headline.Single(h => h.Key == key).Value(figures), IsRate(key), culture);
+
+    public static string Show(double? value, bool rate, CultureInfo culture) => value switch
+    {
+        null => "—",
+        { } r when rate => r.ToString("P0", culture),
+        { } x => x.ToString(x % 1 == 0 ? "N0" : "N1", culture),
+    };
+
     public static IReadOnlyList<ImpactTable> Of(ImpactView view, IStringLocalizer l)
     {
         var (f, p, y) = (view.Current, view.Previous, view.YearBefore);

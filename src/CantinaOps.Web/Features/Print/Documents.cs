@@ -54,9 +54,6 @@ public sealed record PartnerLine(string Day, string Time, string Resource, strin
 public sealed record PartnerScheduleModel(string Site, string Partner, string Month, string PrintedOn, IReadOnlyList<PartnerLine> Lines,
     IReadOnlyDictionary<string, string> Labels);
 
-/// <summary>The funders' report frame: a title, a period and sections of figures (the figures come with impact measurement).</summary>
-public sealed record ImpactReportModel(string Site, string Title, string Period, IReadOnlyList<(string Heading, IReadOnlyList<(string Label, string Value)> Figures)> Sections);
-
 /// <summary>Renders each document model to PDF with the shared layout layer.</summary>
 public static class PdfDocuments
 {
@@ -228,32 +225,7 @@ public static class PdfDocuments
         return PdfLayout.Save(document);
     }
 
-    /// <summary>The impact report's frame; the figures are filled in by the impact measurement.</summary>
-    public static byte[] ImpactReport(ImpactReportModel model)
-    {
-        var document = PdfLayout.NewDocument(model.Title);
-        var (page, gfx) = PdfLayout.NewPage(document, PageSize.A4, PageOrientation.Portrait);
-        var width = page.Width.Point - 2 * Margin;
-        PdfLayout.Text(gfx, model.Title, PdfLayout.Font(16, bold: true), new XRect(Margin, Margin, width, 22));
-        PdfLayout.Text(gfx, $"{model.Site} · {model.Period}", PdfLayout.Font(10), new XRect(Margin, Margin + 24, width, 14));
-        var y = Margin + 50;
-        foreach (var (heading, figures) in model.Sections)
-        {
-            PdfLayout.Text(gfx, heading, PdfLayout.Font(12, bold: true), new XRect(Margin, y, width, 16));
-            y += 18;
-            foreach (var (label, value) in figures)
-            {
-                PdfLayout.Cell(gfx, new XRect(Margin, y, width * 0.7, 16), label, PdfLayout.Font(10));
-                PdfLayout.Cell(gfx, new XRect(Margin + width * 0.7, y, width * 0.3, 16), value, PdfLayout.Font(10, bold: true));
-                y += 16;
-            }
-
-            y += 10;
-        }
-
-        gfx.Dispose();
-        return PdfLayout.Save(document);
-    }
+    public static byte[] ImpactReport(ImpactReportModel model) => ImpactReportPdf.Render(model);
 
     public static string Stamp(Instant now, DateTimeZone zone) => now.InZone(zone).ToString("dd/MM/yyyy HH:mm", null);
 }

@@ -77,9 +77,13 @@ public static class ImpactReportContent
         // The detail tables as the exports write them: partners, meals by kind, occupancy, unmet demand, languages.
         foreach (var table in ImpactTables.Of(view, l).Skip(1).Take(5))
         {
-            var widths = table.Columns.Select((_, i) => i == 0 ? 0.3 : 0.7 / (table.Columns.Count - 1)).ToList();
+            var first = table.Columns.Count > 5 ? 0.22 : 0.3;
+            var widths = table.Columns.Select((_, i) => i == 0 ? first : (1 - first) / (table.Columns.Count - 1)).ToList();
+            // The occupancy table ends with its two rates: printed as percentages, as on the page.
+            var rates = table.Name == l["Impact.Table.Occupancy"] ? new[] { table.Columns.Count - 2, table.Columns.Count - 1 } : [];
             blocks.Add(new ReportTable(table.Name, table.Columns, table.Columns.Count == 1 ? [1.0] : widths,
-                table.Rows.Select(r => (IReadOnlyList<string>)r.Select(c => Cell(c, culture)).ToList()).ToList()));
+                table.Rows.Select(r => (IReadOnlyList<string>)r.Select((c, i) => rates.Contains(i) && c is double rate
+                    ? ImpactTables.Show(rate, rate: true, culture) : Cell(c, culture)).ToList()).ToList()));
         }
 
         blocks.Add(new ReportText(l["Impact.Definition"], [.. ImpactTables.Headline.Select(h => $"{l[$"Impact.{h.Key}"]} — {l[$"Impact.{h.Key}.Definition"]}"),

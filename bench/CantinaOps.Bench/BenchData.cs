@@ -97,6 +97,16 @@ internal static class BenchData
             households.Select(h => h.Id).ToList(), count, today);
     }
 
+    /// <summary>A database built by an earlier run (BENCH_DATABASE=path), to measure again on the same data.</summary>
+    public static async Task<BenchSite> OpenExistingAsync(string databasePath)
+    {
+        await using var db = Open(databasePath);
+        var site = await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        var washers = await db.Resources.Where(r => r.Kind == ResourceKind.Washer).Select(r => r.Id).ToListAsync();
+        return new BenchSite(site, await db.Resources.Select(r => r.Id).ToListAsync(), washers, await db.Households.Select(h => h.Id).ToListAsync(),
+            await db.Bookings.CountAsync(), BenchClock.Now.InZone(DateTimeZoneProviders.Tzdb["Europe/Paris"]).Date);
+    }
+
     private static async Task AddUserAsync(CantinaOpsDb db)
     {
         var role = new IdentityRole(Roles.Desk) { NormalizedName = Roles.Desk.ToUpperInvariant() };

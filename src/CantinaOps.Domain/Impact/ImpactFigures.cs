@@ -98,115 +98,83 @@ public sealed record ImpactFigures(
     /// <param name="now">Partner sessions count once started; a booking still to come counts as nothing yet.</param>
     public static ImpactFigures Compute(ImpactPeriod period, Instant now, IReadOnlyList<BookingFact> bookings,
         IReadOnlyList<HouseholdFact> households, IReadOnlyList<MealsFact> meals, IReadOnlyList<UnmetFact> unmet,
-        IReadOnlyList<OpenTimeFact> openTime)
+        IReadOnlyList<OpenTimeFact> openTime) =>
+        Combine(period, SpaceDay.Of(period.Zone, period.From, period.To, now, bookings, meals, unmet, openTime), households,
+            openTime.Select(r => (r.ResourceId, r.SpaceId, r.Resource)).ToList());
+
+    /// <summary>
+    /// The figures of a period from its days (days outside it are left out): sums, except households, counted once
+    /// each over the whole period with the size recorded at their latest visit in it.
+    /// </summary>
+    /// <param name="resources">Every resource to report on, in order, with its space and name.</param>
+    public static ImpactFigures Combine(ImpactPeriod period, IEnumerable<SpaceDay> days, IReadOnlyList<HouseholdFact> households,
+        IReadOnlyList<(int Id, int SpaceId, string Name)> resources)
     {
-        var inPeriod = bookings.Where(b => period.Contains(b.Time.Start)).ToList();
-        var attended = inPeriod.Where(b => b.HouseholdId is not null && b.Attended).ToList();
+        // Plain loops: a year is a thousand days and two hundred thousand visits, added up for every period shown.
         var byHousehold = households.ToDictionary(h => h.Id);
-        var served = attended.GroupBy(b => b.HouseholdId!.Value).ToList();
-        var people = served.Sum(g => g.OrderByDescending(b => b.Time.Start).First().People ?? byHousehold.GetValueOrDefault(g.Key)?.Size ?? 0);
-        var visits = attended.Select(b => (b.HouseholdId, b.SpaceId, b.Time.Start.InZone(period.Zone).Date)).Distinct().Count();
-
-        var sessions = inPeriod.Where(b => b.SessionHeld(now)).ToList();
-        var mealsBySession = meals.ToDictionary(m => m.BookingId);
-        var partners = sessions.GroupBy(b => b.PartnerId!.Value).OrderBy(g => g.Key).Select(g =>
+        var served = new Dictionary<int, DayVisit>();
+        var sessions = new List<HeldSession>();
+        var spent = new Dictionary<int, (double Open, double Booked, double Used, double Down)>();
+        var heat = new Dictionary<(IsoDayOfWeek, int), (double Open, double Booked)>();
+        int visits = 0, washes = 0, dries = 0, cooking = 0, noShows = 0, due = 0, late = 0, waitlist = 0, full = 0, quota = 0;
+        foreach (var day in days)
         {
-            var reports = g.Select(b => mealsBySession.GetValueOrDefault(b.Id)).OfType<MealsFact>().ToList();
-            return new PartnerFigures(g.Key, g.Count(), g.Sum(b => b.Time.Duration.TotalHours), reports.Sum(r => r.Meals), ByKind(reports));
+            if (day.Day < period.From || day.Day > period.To)
+            {
+                continue;
+            }
+
+            foreach (var visit in day.Visits)
+            {
+                if (!served.TryGetValue(visit.HouseholdId, out var seen) || visit.Last > seen.Last)
+                {
+                    served[visit.HouseholdId] = visit;
+                }
+            }
+
+            foreach (var resource in day.Resources)
+            {
+                var sum = spent.GetValueOrDefault(resource.ResourceId);
+                spent[resource.ResourceId] = (sum.Open + resource.Open, sum.Booked + resource.Booked, sum.Used + resource.Used, sum.Down + resource.Down);
+            }
+
+            foreach (var hour in day.Hours)
+            {
+                var cell = heat.GetValueOrDefault((hour.Day, hour.Hour));
+                heat[(hour.Day, hour.Hour)] = (cell.Open + hour.Open, cell.Booked + hour.Booked);
+            }
+
+            sessions.AddRange(day.Sessions);
+            visits += day.Visits.Count;
+            (washes, dries, cooking) = (washes + day.Washes, dries + day.Dries, cooking + day.CookingSessions);
+            (noShows, due, late) = (noShows + day.NoShows, due + day.Due, late + day.LateCancellations);
+            (waitlist, full, quota) = (waitlist + day.UnmetWaitlist, full + day.UnmetFull, quota + day.UnmetQuota);
+        }
+
+        var people = served.Values.Sum(v => v.People ?? byHousehold.GetValueOrDefault(v.HouseholdId)?.Size ?? 0);
+        var partners = sessions.GroupBy(s => s.PartnerId).OrderBy(g => g.Key).Select(g =>
+        {
+            var reports = g.Select(s => s.Meals).OfType<MealsFact>().ToList();
+            return new PartnerFigures(g.Key, g.Count(), g.Sum(s => s.Hours), reports.Sum(r => r.Meals), ByKind(reports));
         }).ToList();
-
-        var due = inPeriod.Where(b => b.HouseholdId is not null && (b.Attended || b.Status == BookingStatus.NoShow)).ToList();
-        var noShows = due.Count(b => b.Status == BookingStatus.NoShow);
-        var late = inPeriod.Count(b => b.Status == BookingStatus.Cancelled && b.CancelledAt is { } at && at > b.Time.Start - b.Notice);
-
-        var unmetInPeriod = unmet.Where(u => u.Day >= period.From && u.Day <= period.To)
-            .DistinctBy(u => (u.SpaceId, u.Day, u.HouseholdId)).ToList();
-
-        var (resources, total, heat) = OccupancyOf(period, now, inPeriod, openTime);
-        var languages = served.Select(g => byHousehold.GetValueOrDefault(g.Key)?.Language ?? "?").GroupBy(l => l)
+        var rows = resources.Select(r => spent.TryGetValue(r.Id, out var h)
+            ? new ResourceOccupancy(r.Id, r.SpaceId, r.Name, new Occupancy(h.Open, h.Booked, h.Used, h.Down))
+            : new ResourceOccupancy(r.Id, r.SpaceId, r.Name, new Occupancy(0, 0, 0, 0))).ToList();
+        var total = new Occupancy(rows.Sum(r => r.Occupancy.OpenHours), rows.Sum(r => r.Occupancy.BookedHours),
+            rows.Sum(r => r.Occupancy.UsedHours), rows.Sum(r => r.Occupancy.DowntimeHours));
+        var cells = heat.OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2)
+            .Select(c => new HeatCell(c.Key.Item1, c.Key.Item2, c.Value.Open, c.Value.Booked)).ToList();
+        var languages = served.Keys.Select(h => byHousehold.GetValueOrDefault(h)?.Language ?? "?").GroupBy(l => l)
             .Select(l => (l.Key, l.Count())).OrderByDescending(l => l.Item2).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
 
         return new ImpactFigures(period, served.Count, people,
-            served.Count(g => byHousehold.TryGetValue(g.Key, out var h) && period.Contains(h.FirstVisit)),
-            visits,
-            attended.Count(b => b.Kind == ResourceKind.Washer && b.Status == BookingStatus.Completed),
-            attended.Count(b => b.Kind == ResourceKind.Dryer && b.Status == BookingStatus.Completed),
-            attended.Count(b => b.SpaceKind == SpaceKind.FamilyKitchen),
-            sessions.Count, sessions.Sum(b => b.Time.Duration.TotalHours), partners.Sum(p => p.Meals), partners, ByKind(
-                sessions.Select(b => mealsBySession.GetValueOrDefault(b.Id)).OfType<MealsFact>().ToList()),
-            noShows, due.Count > 0 ? (double)noShows / due.Count : null, late,
-            unmetInPeriod.Count(u => u.Reason == UnmetReason.WaitlistNotServed),
-            unmetInPeriod.Count(u => u.Reason == UnmetReason.SlotTaken),
-            unmetInPeriod.Count(u => u.Reason == UnmetReason.QuotaReached),
-            total, resources, heat, languages);
+            served.Keys.Count(h => byHousehold.TryGetValue(h, out var household) && period.Contains(household.FirstVisit)),
+            visits, washes, dries, cooking, sessions.Count, sessions.Sum(s => s.Hours), partners.Sum(p => p.Meals), partners,
+            ByKind(sessions.Select(s => s.Meals).OfType<MealsFact>().ToList()),
+            noShows, due > 0 ? (double)noShows / due : null, late, waitlist, full, quota, total, rows, cells, languages);
     }
 
     private static List<MealCount> ByKind(IEnumerable<MealsFact> reports) =>
         reports.SelectMany(r => r.ByKind).GroupBy(k => k.Kind).Select(k => new MealCount(k.Key, k.Sum(c => c.Count)))
             .OrderByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
-
-    private static (List<ResourceOccupancy>, Occupancy, List<HeatCell>) OccupancyOf(ImpactPeriod period, Instant now,
-        List<BookingFact> bookings, IReadOnlyList<OpenTimeFact> openTime)
-    {
-        var byResource = bookings.Where(b => b.Booked || b.SessionHeld(now)).ToLookup(b => b.ResourceId);
-        var heat = new Dictionary<(IsoDayOfWeek, int), (double Open, double Booked)>();
-        void Add(Interval time, bool booked, int places)
-        {
-            for (var hour = time.Start; hour < time.End;)
-            {
-                var local = hour.InZone(period.Zone);
-                var next = Instant.Min(time.End, hour + Duration.FromMinutes(60 - local.Minute) - Duration.FromSeconds(local.Second));
-                var key = (local.DayOfWeek, local.Hour);
-                var cell = heat.GetValueOrDefault(key);
-                var hours = (next - hour).TotalHours;
-                heat[key] = booked ? (cell.Open, cell.Booked + hours) : (cell.Open + hours * places, cell.Booked);
-                hour = next;
-            }
-        }
-
-        var rows = new List<ResourceOccupancy>();
-        foreach (var resource in openTime)
-        {
-            var open = resource.Open.Where(o => period.Time.Contains(o.Start)).OrderBy(o => o.Start).ToList();
-            var starts = open.Select(o => o.Start).ToArray();
-            open.ForEach(o => Add(o, booked: false, resource.Capacity));
-            double booked = 0, used = 0;
-            // Time booked counts inside opening hours only (a block moved outside them by the rules is not occupancy).
-            foreach (var booking in byResource[resource.ResourceId])
-            {
-                foreach (var part in Within(open, starts, booking.Time))
-                {
-                    booked += part.Duration.TotalHours;
-                    used += booking.Attended || booking.SessionHeld(now) ? part.Duration.TotalHours : 0;
-                    Add(part, booked: true, 1);
-                }
-            }
-
-            rows.Add(new ResourceOccupancy(resource.ResourceId, resource.SpaceId, resource.Resource,
-                new Occupancy(open.Sum(o => o.Duration.TotalHours) * resource.Capacity, booked, used,
-                    resource.Down.Where(d => period.Time.Contains(d.Start)).Sum(d => d.Duration.TotalHours))));
-        }
-
-        var total = new Occupancy(rows.Sum(r => r.Occupancy.OpenHours), rows.Sum(r => r.Occupancy.BookedHours),
-            rows.Sum(r => r.Occupancy.UsedHours), rows.Sum(r => r.Occupancy.DowntimeHours));
-        var cells = heat.OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2)
-            .Select(c => new HeatCell(c.Key.Item1, c.Key.Item2, c.Value.Open, c.Value.Booked)).ToList();
-        return (rows, total, cells);
-    }
-
-    /// <summary>The parts of <paramref name="time"/> inside the open intervals (sorted, not overlapping; found by binary search).</summary>
-    private static IEnumerable<Interval> Within(List<Interval> open, Instant[] starts, Interval time)
-    {
-        var index = Array.BinarySearch(starts, time.Start);
-        index = index >= 0 ? index : Math.Max(0, ~index - 1);
-        for (var i = index; i < open.Count && open[i].Start < time.End; i++)
-        {
-            var start = Instant.Max(open[i].Start, time.Start);
-            var end = Instant.Min(open[i].End, time.End);
-            if (end > start)
-            {
-                yield return new Interval(start, end);
-            }
-        }
-    }
 }

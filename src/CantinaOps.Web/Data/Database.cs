@@ -20,7 +20,12 @@ public static class Database
         var connectionString = SqliteConnectionString(
             Infrastructure.AppOptions.Read<ConnectionStringOptions>(configuration, ConnectionStringOptions.Section).Default, contentRoot);
         var synchronous = Infrastructure.AppOptions.Read<DatabaseOptions>(configuration, DatabaseOptions.Section).Synchronous;
-        services.AddDbContextPool<CantinaOpsDb>(options => Configure(options, connectionString, synchronous));
+        // Interceptors registered by the features (e.g. the impact figures' change marks) join every context.
+        services.AddDbContextPool<CantinaOpsDb>((provider, options) =>
+        {
+            Configure(options, connectionString, synchronous);
+            options.AddInterceptors(provider.GetServices<IInterceptor>());
+        });
         services.AddSingleton<BookingWriteLock>();
         return services;
     }

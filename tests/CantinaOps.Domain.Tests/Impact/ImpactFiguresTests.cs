@@ -157,4 +157,15 @@ public class ImpactFiguresTests
         Assert.Equal((new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31)), (period.YearBefore.From, period.YearBefore.To));
         Assert.Equal(Duration.FromHours(31 * 24 - 1), period.Time.Duration); // March loses an hour to summer time
     }
+
+    [Fact]
+    public void A_quarter_added_up_from_days_counted_month_by_month_is_the_quarter_counted_at_once()
+    {
+        var months = new[] { (1, 31), (2, 28), (3, 31) };
+        var days = months.SelectMany(m => SpaceDay.Of(Paris, new LocalDate(2026, m.Item1, 1), new LocalDate(2026, m.Item1, m.Item2), Now,
+            Bookings, Meals, Unmet, Open)).ToList();
+        var combined = ImpactFigures.Combine(Quarter.Period, days, Households, Open.Select(r => (r.ResourceId, r.SpaceId, r.Resource)).ToList());
+        Assert.Equivalent(Quarter, combined, strict: true);
+        Assert.True(combined.HouseholdsServed > 0 && combined.Meals > 0 && combined.Occupancy.OpenHours > 0);
+    }
 }

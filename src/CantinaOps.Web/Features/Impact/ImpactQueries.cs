@@ -19,9 +19,9 @@ public sealed record ImpactView(ImpactFigures Current, ImpactFigures Previous, I
 /// Reads what the figures count — bookings, sizes at check-in, session reports, refusals, wishes, open hours —
 /// without names, codes or phones, and hands them to the domain's <see cref="ImpactFigures"/>.
 /// </summary>
-public sealed class ImpactQueries(CantinaOpsDb db, ScheduleCache rules, IClock clock)
+public sealed class ImpactQueries(CantinaOpsDb db, ScheduleCache rules, ImpactDayCache cache, IClock clock)
 {
-    /// <summary>The site's spaces with every closure and outage since a date (the booking rules' cache keeps only current ones).</summary>
+    /// <summary>The site's spaces with every closure and outage ever (the booking rules' cache keeps only current ones).</summary>
     private sealed record SiteHistory(DateTimeZone Zone, IReadOnlyList<Space> Spaces)
     {
         public Dictionary<int, SpaceSchedule> Schedules { get; } = Spaces.ToDictionary(s => s.Id, s => new SpaceSchedule(s));
@@ -31,42 +31,53 @@ public sealed class ImpactQueries(CantinaOpsDb db, ScheduleCache rules, IClock c
     {
         var site = await rules.DefaultAsync(db, cancellationToken);
         var period = new ImpactPeriod(request.From, request.To, site.Zone);
-        var spaces = await db.SpacesWithRules(period.YearBefore.Time.Start).AsNoTracking()
+        var spaces = await db.SpacesWithRules(DateWindow.First.AtStartOfDayInZone(site.Zone).ToInstant()).AsNoTrackingWithIdentityResolution()
             .Where(s => s.SiteId == site.SiteId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var history = new SiteHistory(site.Zone, spaces);
-        // What every period needs is read once, from the year before to the end, then each period is counted from it.
-        var span = new ImpactPeriod(period.YearBefore.From < period.Previous.From ? period.YearBefore.From : period.Previous.From, period.To, site.Zone);
-        var facts = await FactsAsync(history, span, request.SpaceId, cancellationToken);
-        ImpactFigures Count(ImpactPeriod p) => ImpactFigures.Compute(p, facts.Now, facts.Bookings, facts.Households, facts.Meals, facts.Unmet, facts.Open);
+        var now = clock.GetCurrentInstant();
+        var today = now.InZone(site.Zone).Date;
+        // Every period shown is counted from the same days: from the year before (or the period before) to the end,
+        // and the forecast's weeks up to yesterday.
+        var forecastFrom = today.PlusWeeks(-(DemandForecast.BacktestWeeks + 8));
+        var from = Earliest(period.YearBefore.From, period.Previous.From, forecastFrom);
+        var to = period.To > today ? period.To : today;
+        var origin = await db.Bookings.OrderBy(b => b.Start).Select(b => (Instant?)b.Start).FirstOrDefaultAsync(cancellationToken) is { } first
+            ? first.InZone(site.Zone).Date : from;
+        var (days, firstVisits) = await cache.DaysAsync(site.Zone, OpenTime.Fingerprint(spaces), origin, from, to, today,
+            (first, last) => CountAsync(history, first, last, now, cancellationToken));
+
+        var inSpace = days.Where(d => request.SpaceId is null || d.SpaceId == request.SpaceId).ToList();
+        var households = await HouseholdFactsAsync(firstVisits, cancellationToken);
+        var resources = spaces.Where(s => request.SpaceId is null || s.Id == request.SpaceId)
+            .SelectMany(s => s.Resources.Select(r => (r.Id, r.SpaceId, r.Name))).ToList();
+        ImpactFigures Count(ImpactPeriod p) => ImpactFigures.Combine(p, inSpace, households, resources);
         var series = request.Groups().Select(g => (g.From, g.To, Count(new ImpactPeriod(g.From, g.To, site.Zone)))).ToList();
         var (current, previous, yearBefore) = (Count(period), Count(period.Previous), Count(period.YearBefore));
-        var forecasts = await ForecastsAsync(history,
-            spaces.Where(s => (request.SpaceId is null || s.Id == request.SpaceId) && s.Kind != SpaceKind.ProfessionalKitchen).ToList(), cancellationToken);
-
+        var forecasts = spaces.Where(s => (request.SpaceId is null || s.Id == request.SpaceId) && s.Kind != SpaceKind.ProfessionalKitchen)
+            .Select(s => (s, Forecast(history, s, days, forecastFrom, today))).ToList();
         var names = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return new ImpactView(current, previous, yearBefore, series, forecasts, names, spaces, request.SpaceId);
     }
 
-    private sealed record Facts(Instant Now, List<BookingFact> Bookings, List<HouseholdFact> Households, List<MealsFact> Meals,
-        List<UnmetFact> Unmet, List<OpenTimeFact> Open);
+    private static LocalDate Earliest(params LocalDate[] days) => days.Min();
 
-    private async Task<Facts> FactsAsync(SiteHistory site, ImpactPeriod span, int? spaceId, CancellationToken cancellationToken)
+    /// <summary>Reads the facts of a run of days and counts each day of each space.</summary>
+    private async Task<List<SpaceDay>> CountAsync(SiteHistory site, LocalDate from, LocalDate to, Instant now, CancellationToken cancellationToken)
     {
-        var bookings = await BookingFactsAsync(span.Time.Start, span.Time.End, spaceId, cancellationToken);
-        var served = bookings.Where(b => b.HouseholdId is not null && b.Attended).Select(b => b.HouseholdId!.Value).Distinct().ToList();
-        var households = await HouseholdFactsAsync(served, cancellationToken);
+        var span = new ImpactPeriod(from, to, site.Zone);
+        var bookings = await BookingFactsAsync(span.Time.Start, span.Time.End, null, cancellationToken);
         var sessions = bookings.Where(b => b.PartnerId is not null).Select(b => b.Id).ToList();
         var meals = new List<MealsFact>();
+        // In chunks: SQLite takes at most a few thousand parameters per query.
         foreach (var chunk in sessions.Chunk(500))
         {
             meals.AddRange((await db.SessionReports.AsNoTracking().Where(r => chunk.Contains(r.BookingId))
                 .Select(r => new { r.BookingId, r.Meals, r.ByKind }).ToListAsync(cancellationToken)).Select(r => new MealsFact(r.BookingId, r.Meals, r.ByKind)));
         }
 
-        var unmet = await UnmetAsync(site.Zone, span.From, span.To, spaceId, cancellationToken);
-        var open = site.Spaces.Where(s => spaceId is null || s.Id == spaceId)
-            .SelectMany(s => s.Resources.Select(r => OpenTime.Of(site.Schedules[s.Id], r, span.From, span.To))).ToList();
-        return new Facts(clock.GetCurrentInstant(), bookings, households, meals, unmet, open);
+        var unmet = await UnmetAsync(site.Zone, from, to, null, cancellationToken);
+        var open = site.Spaces.SelectMany(s => s.Resources.Select(r => OpenTime.Of(site.Schedules[s.Id], r, from, to))).ToList();
+        return SpaceDay.Of(site.Zone, from, to, now, bookings, meals, unmet, open);
     }
 
     private async Task<List<BookingFact>> BookingFactsAsync(Instant start, Instant end, int? spaceId, CancellationToken cancellationToken)
@@ -85,24 +96,11 @@ public sealed class ImpactQueries(CantinaOpsDb db, ScheduleCache rules, IClock c
             new Interval(r.Start, r.End), r.Status, r.PeopleServed, r.CancelledAt, r.MinimumNotice)).ToList();
     }
 
-    /// <summary>Each served household's size and language, and its first visit ever (anonymised households included: they keep both).</summary>
-    private async Task<List<HouseholdFact>> HouseholdFactsAsync(List<int> ids, CancellationToken cancellationToken)
+    /// <summary>Each household seen: its current size and language, and its first visit ever (anonymised households keep both).</summary>
+    private async Task<List<HouseholdFact>> HouseholdFactsAsync(IReadOnlyDictionary<int, Instant> firstVisits, CancellationToken cancellationToken)
     {
-        var first = new Dictionary<int, Instant>();
-        var details = new List<(int Id, int Size, string Language)>();
-        // In chunks: SQLite takes at most a few thousand parameters per query.
-        foreach (var chunk in ids.Chunk(500))
-        {
-            var firsts = await db.Bookings.AsNoTracking()
-                .Where(b => b.HouseholdId != null && chunk.Contains(b.HouseholdId.Value)
-                    && (b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Completed))
-                .GroupBy(b => b.HouseholdId!.Value).Select(g => new { g.Key, First = g.Min(b => b.Start) }).ToListAsync(cancellationToken);
-            firsts.ForEach(f => first[f.Key] = f.First);
-            details.AddRange((await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Id))
-                .Select(h => new { h.Id, h.Size, h.Language }).ToListAsync(cancellationToken)).Select(h => (h.Id, h.Size, h.Language)));
-        }
-
-        return details.Select(h => new HouseholdFact(h.Id, h.Size, h.Language, first.GetValueOrDefault(h.Id))).ToList();
+        var rows = await db.Households.AsNoTracking().Select(h => new { h.Id, h.Size, h.Language }).ToListAsync(cancellationToken);
+        return rows.Where(h => firstVisits.ContainsKey(h.Id)).Select(h => new HouseholdFact(h.Id, h.Size, h.Language, firstVisits[h.Id])).ToList();
     }
 
     /// <summary>
@@ -123,31 +121,13 @@ public sealed class ImpactQueries(CantinaOpsDb db, ScheduleCache rules, IClock c
         return [.. unserved, .. refusals];
     }
 
-    /// <summary>
-    /// Demand per day of each space (bookings made for it, absences included, plus unmet wishes), up to yesterday,
-    /// read for all the spaces at once, and each space's forecast from it.
-    /// </summary>
-    private async Task<List<(Space, Forecast?)>> ForecastsAsync(SiteHistory site, List<Space> spaces, CancellationToken cancellationToken)
+    /// <summary>Demand per day of a space up to yesterday (bookings that held their time, absences included, plus unmet wishes), and its forecast.</summary>
+    private static Forecast? Forecast(SiteHistory site, Space space, List<SpaceDay> days, LocalDate first, LocalDate today)
     {
-        var today = clock.GetCurrentInstant().InZone(site.Zone).Date;
-        var first = today.PlusWeeks(-(DemandForecast.BacktestWeeks + 8));
-        var (start, end) = (first.AtStartOfDayInZone(site.Zone).ToInstant(), today.AtStartOfDayInZone(site.Zone).ToInstant());
-        var spaceOf = spaces.SelectMany(s => s.Resources.Select(r => (r.Id, s.Id))).ToDictionary(r => r.Item1, r => r.Item2);
-        var resources = spaceOf.Keys.ToList();
-        var booked = await db.Bookings.AsNoTracking()
-            .Where(b => resources.Contains(b.ResourceId) && b.Start >= start && b.Start < end && b.HouseholdId != null
-                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Completed
-                    || b.Status == BookingStatus.NoShow))
-            .Select(b => new { b.ResourceId, b.Start }).ToListAsync(cancellationToken);
-        var perDay = booked.GroupBy(b => (Space: spaceOf[b.ResourceId], Day: b.Start.InZone(site.Zone).Date)).ToDictionary(g => g.Key, g => g.Count());
-        var unmet = (await UnmetAsync(site.Zone, first, today.PlusDays(-1), spaces.Count == 1 ? spaces[0].Id : null, cancellationToken))
-            .DistinctBy(u => (u.SpaceId, u.Day, u.HouseholdId)).GroupBy(u => (Space: u.SpaceId, u.Day)).ToDictionary(g => g.Key, g => g.Count());
-        var days = Enumerable.Range(0, Period.DaysBetween(first, today)).Select(i => first.PlusDays(i)).ToList();
-        return spaces.Select(space =>
-        {
-            var history = days.Select(d => (d, perDay.GetValueOrDefault((space.Id, d)) + unmet.GetValueOrDefault((space.Id, d)))).ToList();
-            var schedule = site.Schedules[space.Id];
-            return (space, DemandForecast.Of(history, today, day => space.Resources.Sum(r => schedule.SlotsOn(r, day).Count() * r.Capacity)));
-        }).ToList();
+        var perDay = days.Where(d => d.SpaceId == space.Id && d.Day >= first && d.Day < today).ToDictionary(d => d.Day, d => d.HouseholdBooked + d.Unmet);
+        var history = Enumerable.Range(0, Period.DaysBetween(first, today)).Select(i => first.PlusDays(i))
+            .Select(d => (d, perDay.GetValueOrDefault(d))).ToList();
+        var schedule = site.Schedules[space.Id];
+        return DemandForecast.Of(history, today, day => space.Resources.Sum(r => schedule.SlotsOn(r, day).Count() * r.Capacity));
     }
 }

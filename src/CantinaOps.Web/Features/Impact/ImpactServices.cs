@@ -5,5 +5,8 @@ public static class ImpactServices
     public static IServiceCollection AddImpact(this IServiceCollection services) => services
         .AddScoped<ImpactQueries>()
         .AddScoped<ImpactExports>()
-        .AddScoped<ImpactReports>();
+        .AddScoped<ImpactReports>()
+        // The counted days kept between requests, and the marks every save leaves for it.
+        .AddSingleton<ImpactDayCache>()
+        .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ImpactChanges>();
 }

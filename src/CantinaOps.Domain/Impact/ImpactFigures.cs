@@ -82,6 +82,13 @@ public sealed record ImpactFigures(
 {
     public int UnmetDemand => UnmetWaitlist + UnmetFull + UnmetQuota;
 
+    /// <summary>
+    /// The busiest hours: the weekday × hour cells with the highest booked share of their open time (on a tie, the
+    /// one with more hours booked, then the earlier in the week); hours nobody booked are never peaks.
+    /// </summary>
+    public IReadOnlyList<HeatCell> PeakHours(int count = 3) => HeatMap.Where(c => c.OpenHours > 0 && c.BookedHours > 0)
+        .OrderByDescending(c => c.Rate).ThenByDescending(c => c.BookedHours).ThenBy(c => c.Day).ThenBy(c => c.Hour).Take(count).ToList();
+
     /// <summary>A resource's downtime is rising when it was down in this period more than 1.5 times as long as in <paramref name="before"/>.</summary>
     public IEnumerable<ResourceOccupancy> DowntimeRisingSince(ImpactFigures before)
     {

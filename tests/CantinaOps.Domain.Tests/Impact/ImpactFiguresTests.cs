@@ -138,6 +138,8 @@ public class ImpactFiguresTests
         Assert.Equal((10, 1.0, 1.0), (sunday.Hour, sunday.OpenHours, sunday.BookedHours)); // 10:00 local on 29 March, 08:00 UTC
         var tuesday = March.HeatMap.Where(c => c.Day == IsoDayOfWeek.Tuesday).Select(c => (c.Hour, c.BookedHours)).ToList();
         Assert.Equal([(10, 1.0), (11, 0.0)], tuesday);
+        // Both booked hours were full: the earlier in the week first; Tuesday 11:00, open but never booked, is no peak.
+        Assert.Equal([(IsoDayOfWeek.Tuesday, 10), (IsoDayOfWeek.Sunday, 10)], March.PeakHours().Select(c => (c.Day, c.Hour)).ToList());
     }
 
     [Fact]

@@ -38,8 +38,12 @@ public class ImpactApiTests(AppFactory app) : IClassFixture<AppFactory>
         var funder = await app.SignedInAsync(TestSite.Funder);
         var response = await funder.GetAsync($"/api/v1/impact?{Today}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var figures = (await response.JsonAsync()).GetProperty("figures");
+        var json = await response.JsonAsync();
+        var figures = json.GetProperty("figures");
         Assert.Equal(1, figures.GetProperty("householdsServed").GetInt32());
+        // The one booked hour of the day is its peak (Monday 30 November, 09:00 in Paris).
+        var peak = json.GetProperty("peakHours")[0];
+        Assert.Equal(("monday", 9), (peak.GetProperty("day").GetString(), peak.GetProperty("hour").GetInt32()));
         Assert.Equal(size, figures.GetProperty("peopleReached").GetInt32());
         Assert.Equal(1, figures.GetProperty("visits").GetInt32());
         Assert.Equal(1, figures.GetProperty("newHouseholds").GetInt32());

@@ -11,8 +11,12 @@ public static class ImpactApi
 {
     public sealed record PeriodFigures(string From, string To, IReadOnlyDictionary<string, double?> Figures);
 
+    /// <param name="Day">The weekday in English, lower case ("saturday").</param>
+    public sealed record PeakHour(string Day, int Hour, double Rate);
+
     public sealed record ImpactResponse(string From, string To, int? SpaceId, IReadOnlyDictionary<string, double?> Figures,
-        PeriodFigures Previous, PeriodFigures YearBefore, IReadOnlyList<PeriodFigures>? Series, IReadOnlyDictionary<string, string> Definitions);
+        PeriodFigures Previous, PeriodFigures YearBefore, IReadOnlyList<PeriodFigures>? Series, IReadOnlyList<PeakHour> PeakHours,
+        IReadOnlyDictionary<string, string> Definitions);
 
     /// <summary>On its own group: coordinators and funders (a funder's token opens nothing else of the API).</summary>
     public static void MapImpactApi(this IEndpointRouteBuilder app) =>
@@ -52,6 +56,7 @@ public static class ImpactApi
 
         return TypedResults.Ok(new ImpactResponse(Date(request.From), Date(request.To), request.SpaceId, Figures(view.Current),
             Of(view.Previous), Of(view.YearBefore), view.Series.Count > 0 ? view.Series.Select(s => Of(s.Figures)).ToList() : null,
+            view.Current.PeakHours().Select(c => new PeakHour(c.Day.ToString().ToLowerInvariant(), c.Hour, Math.Round(c.Rate, 3))).ToList(),
             ImpactTables.Headline.ToDictionary(h => h.Key, h => l[$"Impact.{h.Key}.Definition"].Value)));
     }
 

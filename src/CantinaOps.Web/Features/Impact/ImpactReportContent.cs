@@ -44,6 +44,12 @@ public static class ImpactReportContent
                 ]).ToList()));
         }
 
+        if (f.PeakHours() is { Count: > 0 } peaks)
+        {
+            blocks.Add(new ReportText(l["Impact.PeakHours"], [string.Join(" · ", peaks.Select(c => l["Impact.PeakHour",
+                culture.DateTimeFormat.GetDayName((DayOfWeek)((int)c.Day % 7)), c.Hour, ImpactTables.Show(c.Rate, rate: true, culture)].Value))]));
+        }
+
         blocks.Add(new ReportText(l["Impact.Report.Words"], string.IsNullOrWhiteSpace(report?.Text)
             ? [l["Impact.Report.NoWords"].Value]
             : report.Text.Split('\n')));

@@ -16,8 +16,17 @@ public sealed class LanguageModel(CantinaOpsDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    /// <summary>A signed-in family sees the page in its own layout (its bookings, its sign-out), not the staff's.</summary>
+    public bool Family { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        var family = await HttpContext.AuthenticateAsync(FamilyAccessService.Scheme);
+        if (family.Succeeded && FamilyAccessService.HouseholdId(family.Principal) is not null)
+        {
+            // The layout reads the family's claims from the page's user.
+            (Family, HttpContext.User) = (true, family.Principal);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(string culture, CancellationToken cancellationToken)

@@ -22,11 +22,10 @@ public sealed class LanguageModel(CantinaOpsDb db) : PageModel
     public async Task OnGetAsync()
     {
         var family = await HttpContext.AuthenticateAsync(FamilyAccessService.Scheme);
-        if (family.Succeeded && FamilyAccessService.HouseholdId(family.Principal) is not null)
-        {
-            // The layout reads the family's claims from the page's user.
-            (Family, HttpContext.User) = (true, family.Principal);
-        }
+        Family = family.Succeeded && FamilyAccessService.HouseholdId(family.Principal) is not null;
+        // The page is open to all, so its user is not the family's: the layout is told (replacing the user
+        // would tie the form's antiforgery token to an identity the post does not carry).
+        ViewData["FamilySignedIn"] = Family;
     }
 
     public async Task<IActionResult> OnPostAsync(string culture, CancellationToken cancellationToken)

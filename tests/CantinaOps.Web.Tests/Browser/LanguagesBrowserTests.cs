@@ -74,6 +74,8 @@ public partial class LanguagesBrowserTests(BrowserApp app) : IClassFixture<Brows
         var french = FrenchTexts("ps");
         var page = await PhoneAsync("ps-AF");
 
+        await page.GotoAsync("/Family/Phone");
+        await InLanguageAsync(page, "ps", "rtl", french);
         await page.GotoAsync("/Family/SignIn");
         await InLanguageAsync(page, "ps", "rtl", french);
         await page.GetByLabel("د کورنۍ کوډ").FillAsync(code);

@@ -7,8 +7,11 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace CantinaOps.Web.Tests.Print;
 
-/// <summary>Russian, Albanian and Turkish slips are PDFs whose fonts draw every letter (ё, ë, ç, ğ, ş, ı).</summary>
-public class LatinAndCyrillicSlipTests(AppFactory app) : IClassFixture<AppFactory>
+/// <summary>
+/// Russian, Albanian and Turkish slips are PDFs whose fonts draw every letter (ё, ë, ç, ğ, ş, ı); what the PDF
+/// fonts cannot draw (Pashto, Tigrinya) is printed from the HTML twin.
+/// </summary>
+public class NewLanguagesPrintTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Theory]
     [InlineData(60, "ru", "09:00", "Мои бронирования недели", "среда 2 декабря", "Покажите этот листок на стойке.")]
@@ -35,5 +38,25 @@ public class LatinAndCyrillicSlipTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains(day, text, StringComparison.Ordinal);
         Assert.Contains(footer, text, StringComparison.Ordinal);
         Assert.Contains("mercredi 2 décembre", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ps")]
+    [InlineData("ti")]
+    public async Task A_desk_working_in_pashto_or_tigrinya_prints_the_day_sheet_and_plans_from_the_browser(string language)
+    {
+        var desk = await app.SignedInBrowserAsync(TestSite.Desk);
+        await desk.SubmitAsync("/Language", new Dictionary<string, string> { ["culture"] = language, ["returnUrl"] = "/Desk" });
+        var laundry = await app.WithDbAsync(db => db.Resources.Where(r => r.Id == app.Site.Washer1).Select(r => r.SpaceId).SingleAsync());
+
+        foreach (var url in new[] { "/Print/Day", $"/Print/Week?space={laundry}&week=2026-11-30" })
+        {
+            var response = await desk.GetAsync(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "format=pdf");
+            var page = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"lang=\"{language}\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("format=pdf", page, StringComparison.Ordinal);
+        }
     }
 }

@@ -39,6 +39,20 @@ public class OneCalendarTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
+    [Theory]
+    [InlineData("fa-AF", "جنوری فبروری مارچ اپریل می جون جولای اگست سپتمبر اکتوبر نومبر دسمبر")]
+    [InlineData("ps", "جنوري فبروري مارچ اپریل مۍ جون جولای اګست سېپتمبر اکتوبر نومبر دسمبر")]
+    [InlineData("ar", "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر")]
+    [InlineData("ti", "ጥሪ ለካቲት መጋቢት ሚያዝያ ግንቦት ሰነ ሓምለ ነሓሰ መስከረም ጥቅምቲ ሕዳር ታሕሳስ")]
+    public void A_language_s_culture_names_the_gregorian_months(string language, string months)
+    {
+        var culture = CantinaOps.Web.Infrastructure.Localization.Culture(language);
+
+        Assert.IsType<System.Globalization.GregorianCalendar>(culture.DateTimeFormat.Calendar);
+        Assert.Equal(months.Split(' '), culture.DateTimeFormat.MonthGenitiveNames.Take(12));
+        Assert.Equal("2 " + months.Split(' ')[11], new LocalDate(2026, 12, 2).ToString("d MMMM", culture));
+    }
+
     [Fact]
     public async Task The_family_booking_page_shows_gregorian_months_in_dari_and_arabic()
     {

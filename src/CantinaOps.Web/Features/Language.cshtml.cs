@@ -16,8 +16,16 @@ public sealed class LanguageModel(CantinaOpsDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    /// <summary>A signed-in family sees the page in its own layout (its bookings, its sign-out), not the staff's.</summary>
+    public bool Family { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        var family = await HttpContext.AuthenticateAsync(FamilyAccessService.Scheme);
+        Family = family.Succeeded && FamilyAccessService.HouseholdId(family.Principal) is not null;
+        // The page is open to all, so its user is not the family's: the layout is told (replacing the user
+        // would tie the form's antiforgery token to an identity the post does not carry).
+        ViewData["FamilySignedIn"] = Family;
     }
 
     public async Task<IActionResult> OnPostAsync(string culture, CancellationToken cancellationToken)

@@ -10,8 +10,37 @@ namespace CantinaOps.Web.Infrastructure;
 /// </summary>
 public static class Localization
 {
-    public static IReadOnlyList<CultureInfo> Cultures { get; } =
-        Languages.Supported.Select(l => CultureInfo.GetCultureInfo(l.Tag)).ToList();
+    private static readonly Dictionary<string, CultureInfo> ByTag =
+        Languages.Supported.ToDictionary(l => l.Tag, l => Gregorian(l.Tag), StringComparer.Ordinal);
+
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = Languages.Supported.Select(l => ByTag[l.Tag]).ToList();
+
+    /// <summary>
+    /// The one culture of a language, for pages, messages, slips, PDFs and feeds alike: an unknown tag gets
+    /// the closest offered language, else French.
+    /// </summary>
+    public static CultureInfo Culture(string? tag) => ByTag[Languages.Closest(tag) ?? Languages.Default];
+
+    // One calendar everywhere: .NET's fa-AF and ps cultures default to the Persian solar calendar, whose month
+    // names (قوس) would then be put on Gregorian day numbers. Every language gets the Gregorian calendar with
+    // its own names for the Gregorian months (Dari جنوری … دسمبر, Arabic يناير … ديسمبر).
+    private static CultureInfo Gregorian(string tag)
+    {
+        var culture = new CultureInfo(tag, useUserOverride: false);
+        if (culture.DateTimeFormat.Calendar is not GregorianCalendar)
+        {
+            culture.DateTimeFormat.Calendar = culture.OptionalCalendars.OfType<GregorianCalendar>().First();
+        }
+
+        return CultureInfo.ReadOnly(culture);
+    }
+
+    /// <summary>
+    /// False for the scripts PDFsharp cannot draw with the shipped fonts: Pashto's own letters (ښ, ټ…) have no
+    /// presentation forms to shape them with, and the fonts have no Ethiopic (Tigrinya). Such pages are
+    /// printed from their HTML twin by the browser.
+    /// </summary>
+    public static bool PdfCanDraw(string tag) => Languages.Closest(tag) is not ("ps" or "ti");
 
     public static IServiceCollection AddCantinaOpsLocalization(this IServiceCollection services)
     {
@@ -24,7 +53,7 @@ public static class Localization
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new ClosestAcceptLanguageProvider(),
             ];
         });
         return services;
@@ -48,6 +77,29 @@ public static class Localization
         public CultureScope(CultureInfo culture) => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
 
         public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _previous;
+    }
+
+    /// <summary>
+    /// The browser's languages, best first, each mapped to the closest offered one (fa-IR → Dari, ps-AF → Pashto);
+    /// ASP.NET's own provider only tries the exact tag and its parents, so fa-IR and fa found nothing.
+    /// </summary>
+    private sealed class ClosestAcceptLanguageProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var header = httpContext.Request.Headers.AcceptLanguage;
+            if (header.Count == 0 || !Microsoft.Net.Http.Headers.StringWithQualityHeaderValue.TryParseList(header, out var values))
+            {
+                return NullProviderCultureResult;
+            }
+
+            var tag = values.Where(v => v.Quality is not <= 0)
+                .OrderByDescending(v => v.Quality ?? 1)
+                .Take(10)
+                .Select(v => Languages.Closest(v.Value.Value))
+                .FirstOrDefault(t => t is not null);
+            return Task.FromResult(tag is null ? null : new ProviderCultureResult(tag));
+        }
     }
 
     public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;

@@ -29,7 +29,7 @@ public sealed class ImpactExports
 
     private static byte[] Csv(IReadOnlyList<ImpactTable> tables, bool excelFrench)
     {
-        var culture = excelFrench ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture;
+        var culture = excelFrench ? Infrastructure.Localization.Culture("fr") : CultureInfo.InvariantCulture;
         // Tables follow one another in one file, so records differ in length.
         var options = new CsvWriterOptions
         {

@@ -13,7 +13,7 @@ public sealed class MessageComposer(IStringLocalizer<SharedResource> l)
 
     public (string Subject, string Text) Compose(string topic, string language, About about, string? link)
     {
-        var culture = CultureInfo.GetCultureInfo(language);
+        var culture = Infrastructure.Localization.Culture(language);
         using var _ = Infrastructure.Localization.Use(culture);
         var what = l[$"Msg.What.{about.Kind}"].Value;
         var day = about.Start.LocalDateTime.ToDateTimeUnspecified().ToString("dddd d MMMM", culture);

@@ -12,7 +12,8 @@ public sealed class DayModel(PrintQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancellationToken)
     {
         Sheet = await queries.DaySheetAsync(cancellationToken);
-        ViewData["Pdf"] = "?format=pdf";
-        return format == "pdf" ? File(PdfDocuments.DaySheet(Sheet), "application/pdf", "day-sheet.pdf") : Page();
+        var pdf = Infrastructure.Localization.PdfCanDraw(System.Globalization.CultureInfo.CurrentUICulture.Name);
+        ViewData["Pdf"] = pdf ? "?format=pdf" : null;
+        return format == "pdf" && pdf ? File(PdfDocuments.DaySheet(Sheet), "application/pdf", "day-sheet.pdf") : Page();
     }
 }

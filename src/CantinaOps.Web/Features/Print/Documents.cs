@@ -59,6 +59,9 @@ public static class PdfDocuments
 {
     private const double Margin = 24;
 
+    // Language names the shipped fonts cannot draw (Infrastructure.Localization.PdfCanDraw) are given in French.
+    private static readonly Dictionary<string, string> LatinNames = new(StringComparer.Ordinal) { ["پښتو"] = "pachto", ["ትግርኛ"] = "tigrigna" };
+
     public static byte[] WeeklyPlan(WeeklyPlanModel model) => WeeklyPlanPdf.Render(model);
 
     /// <summary>
@@ -118,7 +121,7 @@ public static class PdfDocuments
         Row(headers, headerFonts, XBrushes.Gainsboro);
         foreach (var a in model.Arrivals)
         {
-            Row([a.Time, a.Resource, a.Who, a.People, a.Language, "☐"], plain, null);
+            Row([a.Time, a.Resource, a.Who, a.People, a.Language is { } language ? LatinNames.GetValueOrDefault(language, language) : null, "☐"], plain, null);
         }
 
         var bold = PdfLayout.Font(10, bold: true);

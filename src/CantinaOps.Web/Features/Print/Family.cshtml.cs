@@ -9,14 +9,16 @@ namespace CantinaOps.Web.Features.Print;
 
 /// <summary>
 /// A household's week slip in its language and in French. Latin, Cyrillic and Georgian slips are PDFs;
-/// right-to-left slips (Arabic, Dari) are printed from this HTML twin by the browser, which shapes and
-/// orders the script correctly — PDFsharp 6.2.4 does not.
+/// right-to-left slips (Arabic, Dari, Pashto) and Tigrinya's are printed from this HTML twin by the browser,
+/// which shapes and orders the script correctly and has Ethiopic fonts — PDFsharp 6.2.4 and its fonts do not.
 /// </summary>
 public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks links) : PageModel
 {
     public SlipModel Slip { get; private set; } = null!;
     public bool RightToLeft { get; private set; }
     public string Language { get; private set; } = "fr";
+
+    private bool AsPdf => !RightToLeft && Infrastructure.Localization.PdfCanDraw(Language);
 
     public async Task<IActionResult> OnGetAsync(int household, string? week, string? format, [FromServices] Data.CantinaOpsDb db,
         CancellationToken cancellationToken)
@@ -29,8 +31,8 @@ public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks
 
         Slip = slip;
         Language = (await db.Households.FindAsync([household], cancellationToken))!.Language;
-        RightToLeft = System.Globalization.CultureInfo.GetCultureInfo(Language).TextInfo.IsRightToLeft;
-        ViewData["Pdf"] = RightToLeft ? null : $"?household={household}&week={day:uuuu-MM-dd}&format=pdf";
-        return format == "pdf" && !RightToLeft ? File(PdfDocuments.Slip(slip), "application/pdf", $"slip-{slip.Code}.pdf") : Page();
+        RightToLeft = Infrastructure.Localization.Culture(Language).TextInfo.IsRightToLeft;
+        ViewData["Pdf"] = !AsPdf ? null : $"?household={household}&week={day:uuuu-MM-dd}&format=pdf";
+        return format == "pdf" && AsPdf ? File(PdfDocuments.Slip(slip), "application/pdf", $"slip-{slip.Code}.pdf") : Page();
     }
 }

@@ -255,8 +255,8 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.HouseholdId == householdId && b.Start >= from && b.Start < to && b.Status != BookingStatus.Cancelled)
             .OrderBy(b => b.Start).ToListAsync(cancellationToken);
-        var french = CultureInfo.GetCultureInfo("fr");
-        var theirs = CultureInfo.GetCultureInfo(household.Language);
+        var french = Infrastructure.Localization.Culture("fr");
+        var theirs = Infrastructure.Localization.Culture(household.Language);
         var token = protection.CreateProtector(SlipPurpose).Protect(household.Id.ToString(CultureInfo.InvariantCulture));
         return new SlipModel(household.Code, monday.ToDateTimeUnspecified().ToString("d MMM yyyy", french),
             In(theirs, "Print.SlipTitle"), In(french, "Print.SlipTitle"),

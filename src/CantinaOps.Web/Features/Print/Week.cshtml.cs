@@ -18,8 +18,9 @@ public sealed class WeekModel(PrintQueries queries) : PageModel
         }
 
         Plan = plan;
-        ViewData["Pdf"] = $"?space={space}&week={day:uuuu-MM-dd}&format=pdf";
-        return format == "pdf" ? File(PdfDocuments.WeeklyPlan(plan), "application/pdf", $"plan-{space}-{day:uuuu-MM-dd}.pdf") : Page();
+        var pdf = Infrastructure.Localization.PdfCanDraw(System.Globalization.CultureInfo.CurrentUICulture.Name);
+        ViewData["Pdf"] = pdf ? $"?space={space}&week={day:uuuu-MM-dd}&format=pdf" : null;
+        return format == "pdf" && pdf ? File(PdfDocuments.WeeklyPlan(plan), "application/pdf", $"plan-{space}-{day:uuuu-MM-dd}.pdf") : Page();
     }
 
     public sealed record RowSpan(int Row, int Span, PlanCell? Cell);

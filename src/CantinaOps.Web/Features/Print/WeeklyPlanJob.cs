@@ -22,7 +22,7 @@ public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLo
         var site = await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken);
         var nextMonday = now.InZone(site.Zone).Date.Next(IsoDayOfWeek.Monday);
         // The plans are printed in French, the site's language.
-        using var french = Infrastructure.Localization.Use(System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        using var french = Infrastructure.Localization.Use(Infrastructure.Localization.Culture("fr"));
         var plans = new List<StoredDocument>();
         foreach (var space in await db.Spaces.AsNoTracking().OrderBy(s => s.Kind).ToListAsync(cancellationToken))
         {

@@ -16,7 +16,7 @@ public static class HouseholdsApi
     public static void MapHouseholdsApi(this RouteGroupBuilder api) =>
         api.MapPost("/households", CreateAsync)
             .WithSummary("Registers a household; the app gives it its code and PIN (shown once).")
-            .WithDescription("Desk and coordinator only. `size` 1-30; `language` one of fr, en, ar, uk, fa-AF, ka; " +
+            .WithDescription("Desk and coordinator only. `size` 1-30; `language` one of fr, en, ar, uk, fa-AF, ka, ps, ru, sq, tr, ti; " +
                 "`phone` optional, French or international, stored in E.164.")
             .Produces<CreatedHousehold>(StatusCodes.Status201Created)
             .ProducesValidationProblem()

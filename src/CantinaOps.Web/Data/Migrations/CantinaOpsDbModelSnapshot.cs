@@ -54,6 +54,9 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int?>("CancelledBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CancelledFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CheckedInAt")
                         .HasColumnType("INTEGER");
 

@@ -162,6 +162,12 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
             return null; // cancelled, or moved: the reminder of the new time has its own dispatch
         }
 
+        if (dispatch.NoticeId is not null && dispatch.Topic.StartsWith("notice-", StringComparison.Ordinal)
+            && Enum.TryParse<NoticeKind>(dispatch.Topic["notice-".Length..], out var kind) && !Notice.StillTrue(kind, booking.Status))
+        {
+            return null; // undone meanwhile (an absence, a cancellation): the notice no longer tells the truth
+        }
+
         var rules = services.GetRequiredService<ScheduleCache>();
         var target = await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
         if (target is null)

@@ -143,7 +143,7 @@ public sealed class WaitlistService(CantinaOpsDb db, ScheduleCache rules, Availa
         LocalDate day, Instant now, CancellationToken cancellationToken)
     {
         var week = await db.WeekBookingsAsync(site.Zone, household.Id, site.Zone.AtStartOfDay(day).ToInstant(), cancellationToken);
-        return site.Schedule(space.Id).CheckWish(household, actor.As, day, now, week.Count(site.ResourcesOfKind(space.Kind).Contains),
+        return site.Schedule(space.Id).CheckWish(household, actor.As, day, now, site.QuotaWeek(space.Kind, week),
             new QuotaPolicy(space.Site.QuotaTiers));
     }
 

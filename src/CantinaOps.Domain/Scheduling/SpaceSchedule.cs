@@ -31,6 +31,27 @@ public sealed class SpaceSchedule
 
     public bool IsClosed(LocalDate day) => _site.Closures.Any(c => c.Covers(day, _space.Id));
 
+    /// <summary>The closure that covers a day (a public holiday, the annual closure), if any.</summary>
+    public Closure? ClosureOn(LocalDate day) => _site.Closures.FirstOrDefault(c => c.Covers(day, _space.Id));
+
+    /// <summary>Whether households can book anything here that day: no closure, and a machine has slots in the day's hours.</summary>
+    public bool IsOpenOn(LocalDate day) =>
+        !IsClosed(day) && _space.Resources.Any(r => !r.Kind.IsBookedInBlocks() && SlotsOn(r, day).Any());
+
+    /// <summary>The first day after <paramref name="after"/>, up to <paramref name="last"/>, on which the space is open.</summary>
+    public LocalDate? NextOpenDay(LocalDate after, LocalDate last)
+    {
+        for (var day = after.PlusDays(1); day <= last; day = day.PlusDays(1))
+        {
+            if (IsOpenOn(day))
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
     public Duration SlotLengthOf(ResourceKind kind) =>
         _site.SlotLengths.FirstOrDefault(s => s.Kind == kind)?.Length ?? Duration.FromHours(1);
 

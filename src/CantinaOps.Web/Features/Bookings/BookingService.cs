@@ -50,7 +50,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
                 new QuotaPolicy(schedule.Space.Site.QuotaTiers), held, walkIn, exception);
             if (check.IsSuccess && check.Value.OverQuota)
             {
-                audit.Record("booking.quota-exception", household.Code, $"resource {target.Resource.Id} at {start}: {exception.Reason}");
+                audit.Record("booking.quota-exception", household.Code, $"resource {target.Resource.Id} at {start}: {exception!.Reason}");
             }
 
             return check.IsSuccess

@@ -20,8 +20,11 @@ public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService 
     public string SpaceName { get; private set; } = string.Empty;
     public IReadOnlyList<LocalDate> Days { get; private set; } = [];
     public LocalDate ChosenDay { get; private set; }
-    public IReadOnlyList<FamilyBookings.TimeOption> Times { get; private set; } = [];
+    public FamilyBookings.DayOffer Offer { get; private set; } = null!;
     public bool OnWaitlist { get; private set; }
+
+    /// <summary>A full day the family may wait for (the waitlist's own rules: open, within its quota).</summary>
+    public bool CanWait { get; private set; }
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -91,9 +94,18 @@ public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService 
 
         SpaceName = space.Name;
         Days = await bookings.DaysAsync(Space, cancellationToken);
-        ChosenDay = DateWindow.ParseDate(Day) is { } d && Days.Contains(d) ? d : Days[0];
-        Times = await bookings.TimesAsync(Space, Kind, ChosenDay, cancellationToken);
+        // Any day up to the horizon, not only the cards: "next open day" and "next week" may lie beyond them.
+        ChosenDay = DateWindow.ParseDate(Day) is { } d && d >= Days[0] && d <= await bookings.LastDayAsync(Space, cancellationToken) ? d : Days[0];
+        var household = await bookings.HouseholdAsync(HouseholdId, cancellationToken);
+        if (household is null)
+        {
+            return NotFound();
+        }
+
+        Offer = await bookings.DayAsync(household, Space, Kind, ChosenDay, cancellationToken);
         OnWaitlist = (await waitlist.OpenDaysAsync(HouseholdId, Space, cancellationToken)).Contains(ChosenDay);
+        CanWait = Offer.State == FamilyBookings.DayState.Full
+            && await waitlist.CheckAsync(HouseholdId, Space, ChosenDay, new Bookings.Actor(BookedBy.Household, null), cancellationToken) is null;
         return Page();
     }
 }

@@ -10,7 +10,8 @@ using NodaTime.Text;
 namespace CantinaOps.Web.Features.Family;
 
 /// <summary>A family picks a day card, then a time; the app gives it a free machine and a ticket.</summary>
-public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService waitlist, IStringLocalizer<SharedResource> l) : FamilyPage
+public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService waitlist, FamilyNames names, IStringLocalizer<SharedResource> l)
+    : FamilyPage
 {
     [BindProperty(SupportsGet = true)] public int Space { get; set; }
     [BindProperty(SupportsGet = true)] public ResourceKind Kind { get; set; } = ResourceKind.Washer;
@@ -92,7 +93,7 @@ public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService 
             return NotFound();
         }
 
-        SpaceName = space.Name;
+        SpaceName = names.Of(space.Kind);
         Days = await bookings.DaysAsync(Space, cancellationToken);
         // Any day up to the horizon, not only the cards: "next open day" and "next week" may lie beyond them.
         ChosenDay = DateWindow.ParseDate(Day) is { } d && d >= Days[0] && d <= await bookings.LastDayAsync(Space, cancellationToken) ? d : Days[0];

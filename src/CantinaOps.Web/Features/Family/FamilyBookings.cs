@@ -15,7 +15,7 @@ namespace CantinaOps.Web.Features.Family;
 /// sign-in, never from the request.
 /// </summary>
 public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, AvailabilityQuery availability, BookingService bookings,
-    IClock clock)
+    IClock clock, FamilyNames names)
 {
     public sealed record SpaceCard(int Id, string Name, SpaceKind Kind, int Used, int? Limit);
 
@@ -35,7 +35,7 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
     public async Task<IReadOnlyList<SpaceCard>> SpacesAsync(Household household, CancellationToken cancellationToken)
     {
         var usage = await db.WeekUsageAsync(await SiteAsync(cancellationToken), household, clock.GetCurrentInstant(), cancellationToken);
-        return usage.Select(u => new SpaceCard(u.Space.Id, u.Space.Name, u.Space.Kind, u.Used, u.Limit)).ToList();
+        return usage.Select(u => new SpaceCard(u.Space.Id, names.Of(u.Space.Kind), u.Space.Kind, u.Used, u.Limit)).ToList();
     }
 
     /// <summary>Bookable days of a space (today to the horizon, at most 8 cards).</summary>
@@ -174,7 +174,7 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
         {
             var (resource, schedule) = site.Resource(b.ResourceId) ?? throw new InvalidOperationException("Unknown resource.");
             var notice = schedule.Space.MinimumNotice;
-            return new Ticket(b.Id, resource.Kind, resource.Name, b.Start.InZone(site.Zone).LocalDateTime, b.End.InZone(site.Zone).LocalDateTime,
+            return new Ticket(b.Id, resource.Kind, names.Of(resource), b.Start.InZone(site.Zone).LocalDateTime, b.End.InZone(site.Zone).LocalDateTime,
                 b.Status, CancellationPolicy.Allows(b, BookedBy.Household, now, notice), notice, resource.SpaceId,
                 resource.Strands(b.Status, b.Time, now));
         }).ToList();

@@ -176,6 +176,7 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
         }
 
         string to, language;
+        var resourceName = target.Resource.Name;
         if (dispatch.HouseholdId is { } householdId)
         {
             var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken);
@@ -185,6 +186,7 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
             }
 
             (to, language) = (household.Phone, household.Language);
+            resourceName = services.GetRequiredService<Family.FamilyNames>().Of(target.Resource, language);
         }
         else
         {
@@ -199,7 +201,7 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
 
         var note = booking.Note;
         var (subject, text) = services.GetRequiredService<MessageComposer>().Compose(dispatch.Topic, language,
-            new MessageComposer.About(target.Resource.Kind, target.Resource.Name, booking.Start.InZone(target.Schedule.Zone), note), null);
+            new MessageComposer.About(target.Resource.Kind, resourceName, booking.Start.InZone(target.Schedule.Zone), note), null);
         return new OutgoingMessage(to, subject, text, dispatch.Key);
     }
 }

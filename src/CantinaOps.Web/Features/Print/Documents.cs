@@ -43,7 +43,8 @@ public sealed record Arrival(string Time, string Resource, string Who, string? P
 public sealed record DaySheetModel(string Site, string Day, string PrintedOn, IReadOnlyList<Arrival> Arrivals, IReadOnlyList<string> ToTell,
     IReadOnlyDictionary<string, string> Labels);
 
-public sealed record SlipLine(string Pictogram, string DayInLanguage, string DayInFrench, string Time, string Resource);
+/// <param name="ResourceInLanguage">The machine as the family reads it (kind and number in its language).</param>
+public sealed record SlipLine(string Pictogram, string DayInLanguage, string DayInFrench, string Time, string Resource, string? ResourceInLanguage = null);
 
 /// <summary>A family's week, in its language and in French, with a QR code the desk scans (an opaque token).</summary>
 public sealed record SlipModel(string Code, string Week, string TitleInLanguage, string TitleInFrench, IReadOnlyList<SlipLine> Lines,

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CantinaOps.Web.Data.Migrations
 {
     [DbContext(typeof(CantinaOpsDb))]
-    [Migration("20261203073211_FamilyNames")]
+    [Migration("20261203075523_FamilyNames")]
     partial class FamilyNames
     {
         /// <inheritdoc />
@@ -612,6 +612,10 @@ namespace CantinaOps.Web.Data.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalNames")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

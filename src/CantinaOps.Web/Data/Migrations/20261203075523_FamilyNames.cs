@@ -10,6 +10,13 @@ namespace CantinaOps.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "LocalNames",
+                table: "Resources",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "CancelledFrom",
                 table: "Bookings",
@@ -20,6 +27,10 @@ namespace CantinaOps.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "LocalNames",
+                table: "Resources");
+
             migrationBuilder.DropColumn(
                 name: "CancelledFrom",
                 table: "Bookings");

@@ -130,6 +130,49 @@ public class FamilyTruthBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await AxeInArabicAsync(page);
     }
 
+    [SkippableFact]
+    public async Task Every_target_on_the_family_pages_is_at_least_44_px_and_on_the_desk_and_print_pages_24_px()
+    {
+        Skip.If(BrowserApp.ChromiumMissing, $"Chromium is not installed at {BrowserApp.ChromiumPath} (CI installs it).");
+        var index = 78;
+        var booking = await BookAsync(app.Site.Washer1, "2026-12-01T14:00", index);
+        var household = app.Site.Households[index];
+        var space = await app.WithDbAsync(db => db.Resources.Where(r => r.Id == app.Site.Washer1).Select(r => r.SpaceId).SingleAsync());
+        var (code, pin) = await FamilyWithPinAsync(household);
+        var family = await app.NewPageAsync(360, 740);
+        await family.GotoAsync("/Family/SignIn");
+        await AssertTargetsAsync(family, 44);
+        await family.Locator("input[name=Code]").FillAsync(code);
+        await family.Locator("input[name=Pin]").FillAsync(pin);
+        await family.Locator("main form button").First.ClickAsync();
+        await family.WaitForURLAsync(url => !url.Contains("SignIn", StringComparison.Ordinal));
+        foreach (var url in new[] { "/Family", "/Family/Bookings", $"/Family/Ticket?id={booking}", $"/Family/Book?space={space}&kind=Washer&day=2026-12-02",
+                     "/Family/Ticket?id=987654" })
+        {
+            await family.GotoAsync(url);
+            await AssertTargetsAsync(family, 44);
+        }
+
+        var desk = await app.NewPageAsync(1366, 768);
+        await BrowserApp.SignInAsync(desk, TestSite.Coordinator);
+        foreach (var url in new[] { "/Desk", "/Desk/Week", "/Audit", $"/Print/Family?household={household}&week=2026-11-30", "/Print/Day" })
+        {
+            await desk.GotoAsync(url);
+            await AssertTargetsAsync(desk, 24);
+        }
+    }
+
+    /// <summary>Measures every visible link, button, field and summary of the page (the skip link shows only on focus).</summary>
+    private static async Task AssertTargetsAsync(IPage page, int minimum)
+    {
+        var small = await page.EvaluateAsync<string[]>(@"min => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+            .filter(e => !e.classList.contains('skip') && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+            .map(e => [e, e.getBoundingClientRect()])
+            .filter(([e, r]) => r.width < min - 0.5 || r.height < min - 0.5)
+            .map(([e, r]) => `${Math.round(r.width)}×${Math.round(r.height)} ${e.outerHTML.slice(0, 120)}`)", minimum);
+        Assert.True(small.Length == 0, $"{page.Url}: targets under {minimum} px:\n" + string.Join("\n", small));
+    }
+
     private static async Task AxeInArabicAsync(IPage page)
     {
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");

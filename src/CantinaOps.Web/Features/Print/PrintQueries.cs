@@ -268,7 +268,9 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
                     start.Date.ToDateTimeUnspecified().ToString("dddd d MMMM", theirs), start.Date.ToDateTimeUnspecified().ToString("dddd d MMMM", french),
                     start.ToString("HH:mm", null), resource?.Name ?? "?", resource is null ? null : names.Of(resource, household.Language));
             }).ToList(),
-            $"{baseUrl}/Desk/Households/Scan?t={Uri.EscapeDataString(token)}", In(theirs, "Print.SlipFooter"));
+            $"{baseUrl}/Desk/Households/Scan?t={Uri.EscapeDataString(token)}", In(theirs, "Print.SlipFooter"),
+            $"{baseUrl}/Family/SignIn?code={Uri.EscapeDataString(household.Code)}&lang={Uri.EscapeDataString(household.Language)}",
+            In(theirs, "Print.SlipQrFamily"), In(french, "Print.SlipQrDesk"));
     }
 
     public async Task<PartnerScheduleModel?> PartnerScheduleAsync(int partnerId, LocalDate month, CancellationToken cancellationToken)

@@ -183,9 +183,11 @@ public static class PdfDocuments
             PdfLayout.Text(gfx, model.FamilyQrCaption ?? string.Empty, PdfLayout.Font(8), new XRect(page.Width.Point - 14 - 134, 75, 64, 22));
         }
 
-        PdfLayout.Text(gfx, model.TitleInLanguage, PdfLayout.Font(11, bold: true), new XRect(14, 44, width - codes, 14));
-        PdfLayout.Text(gfx, model.TitleInFrench + " — " + model.Week, PdfLayout.Font(8), new XRect(14, 60, width - codes, 12));
-        var y = 100.0;
+        // Below the codes when there are two (beside them there is no room for the titles).
+        var top = model.FamilyQrContent is null ? 44.0 : 100.0;
+        PdfLayout.Text(gfx, model.TitleInLanguage, PdfLayout.Font(11, bold: true), new XRect(14, top, width - (codes == 70 ? 70 : 0), 14));
+        PdfLayout.Text(gfx, model.TitleInFrench + " — " + model.Week, PdfLayout.Font(8), new XRect(14, top + 16, width - (codes == 70 ? 70 : 0), 12));
+        var y = top + 38;
         foreach (var line in model.Lines)
         {
             PdfLayout.Pictogram(gfx, line.Pictogram, new XRect(14, y, 26, 26));

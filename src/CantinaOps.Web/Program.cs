@@ -56,11 +56,15 @@ await app.PrepareDatabaseAsync(seedDemo: app.Environment.IsDevelopment() || args
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler();
+    // The API answers a failure with problem details; a page with the app's own error page.
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error/500"));
 }
 
 app.UseCantinaOpsSecurityHeaders();
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/jobs"),
+    pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

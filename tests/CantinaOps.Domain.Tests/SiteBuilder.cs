@@ -79,6 +79,11 @@ internal sealed class SiteBuilder
         return site;
     }
 
+    /// <summary>A household's week holding <paramref name="count"/> washes (on Monday 30 November 2026, one after another).</summary>
+    public static IReadOnlyCollection<CantinaOps.Domain.Scheduling.QuotaUse> Washes(int count) =>
+        Enumerable.Range(0, count).Select(i => new CantinaOps.Domain.Scheduling.QuotaUse(ResourceKind.Washer,
+            new Interval(Instant.FromUtc(2026, 11, 30, 7 + i, 0), Instant.FromUtc(2026, 11, 30, 8 + i, 0)))).ToList();
+
     public static Household Household(int size = 3, bool active = true)
     {
         var household = new Household("K7M-42", size, "fr", Instant.FromUtc(2026, 1, 1, 0, 0));

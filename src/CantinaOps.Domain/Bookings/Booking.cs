@@ -78,6 +78,9 @@ public sealed class Booking
     public Instant? CompletedAt { get; private set; }
     public Instant? CancelledAt { get; private set; }
     public BookedBy? CancelledBy { get; private set; }
+
+    /// <summary>What a cancelled booking was before (confirmed, or a partner's pending request), so an undo restores it exactly.</summary>
+    public BookingStatus? CancelledFrom { get; private set; }
     public Instant? NoShowAt { get; private set; }
 
     /// <summary>When an absence was undone: the family came after all, so the no-show job leaves this booking alone.</summary>
@@ -214,6 +217,7 @@ public sealed class Booking
             return TooLongReason();
         }
 
+        CancelledFrom = Status;
         Status = BookingStatus.Cancelled;
         CancelledAt = now;
         CancelledBy = by;
@@ -264,6 +268,95 @@ public sealed class Booking
         NoShowUndoneAt = now;
         return null;
     }
+
+    /// <summary>
+    /// How long after an arrival, a completion or a cancellation the desk may take it back: long enough to notice
+    /// a wrong row, short enough that the figures and the family's ticket are not rewritten hours later.
+    /// An absence is undone until its slot ends instead (a family arriving late is the common case).
+    /// </summary>
+    public static readonly Duration UndoWindow = Duration.FromMinutes(15);
+
+    /// <summary>Whether the desk's last action on this booking (arrived, absent, cancelled, completed) can still be taken back.</summary>
+    public bool CanBeUndone(Instant now) => Status switch
+    {
+        BookingStatus.CheckedIn => CheckedInAt is { } at && now - at <= UndoWindow,
+        BookingStatus.Completed => CompletedAt is { } at && now - at <= UndoWindow,
+        BookingStatus.Cancelled => CancelledAt is { } at && now - at <= UndoWindow && now < End,
+        BookingStatus.NoShow => now < End,
+        _ => false,
+    };
+
+    /// <summary>Takes back an arrival recorded by mistake: the booking waits for its family again, on the place it kept.</summary>
+    public Refusal? UndoCheckIn(Instant now)
+    {
+        if (Status != BookingStatus.CheckedIn)
+        {
+            return Invalid("have its arrival undone");
+        }
+
+        if (!CanBeUndone(now))
+        {
+            return Expired();
+        }
+
+        Status = BookingStatus.Confirmed;
+        CheckedInAt = null;
+        PeopleServed = null;
+        return null;
+    }
+
+    /// <summary>Takes back a completion recorded by mistake: the session is under way again.</summary>
+    public Refusal? UndoComplete(Instant now)
+    {
+        if (Status != BookingStatus.Completed)
+        {
+            return Invalid("have its completion undone");
+        }
+
+        if (!CanBeUndone(now))
+        {
+            return Expired();
+        }
+
+        Status = BookingStatus.CheckedIn;
+        CompletedAt = null;
+        return null;
+    }
+
+    /// <summary>
+    /// Gives back a cancelled booking as it was (same slot, same place, confirmed or pending as before), while the
+    /// undo window lasts and nobody else holds that place meanwhile. <paramref name="heldOnResource"/> as for
+    /// <see cref="UndoNoShow"/>.
+    /// </summary>
+    public Refusal? UndoCancel(Instant now, IEnumerable<HeldTime> heldOnResource)
+    {
+        if (Status != BookingStatus.Cancelled)
+        {
+            return Invalid("have its cancellation undone");
+        }
+
+        if (!CanBeUndone(now))
+        {
+            return Expired();
+        }
+
+        if (heldOnResource.Any(h => h.ResourceId == ResourceId && h.Seat == Seat && h.Start < End && Start < h.End))
+        {
+            return new Refusal(Rule.SlotTaken, "Its place was given to someone else meanwhile.");
+        }
+
+        // A cancellation's reason is the only note an active booking ever carries, so the note goes with it.
+        Status = CancelledFrom ?? BookingStatus.Confirmed;
+        HeldFrom = Start;
+        CancelledAt = null;
+        CancelledBy = null;
+        CancelledFrom = null;
+        Note = null;
+        return null;
+    }
+
+    private static Refusal Expired() =>
+        new(Rule.TooLate, $"This can be undone only within {UndoWindow.TotalMinutes:0} minutes, and before the slot ends.");
 
     /// <summary>Moves a booking that has not started to another resource or time (a machine broke down).</summary>
     /// <remarks>

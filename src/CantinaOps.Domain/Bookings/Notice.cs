@@ -39,4 +39,15 @@ public sealed class Notice
     public Instant CreatedAt { get; private set; }
     /// <summary>Set by the messaging when the notice has gone out.</summary>
     public Instant? DeliveredAt { get; private set; }
+
+    /// <summary>
+    /// Whether a notice of this kind still tells the truth about a booking now in <paramref name="status"/>: an absence
+    /// warning after the absence was undone, or "cancelled by the site" after the cancellation was undone, must not go out.
+    /// </summary>
+    public static bool StillTrue(NoticeKind kind, BookingStatus status) => kind switch
+    {
+        NoticeKind.NoShowWarning => status == BookingStatus.NoShow,
+        NoticeKind.BookingCancelledBySite => status == BookingStatus.Cancelled,
+        _ => true,
+    };
 }

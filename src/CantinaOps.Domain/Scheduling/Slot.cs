@@ -30,4 +30,5 @@ public sealed record SlotAvailability(Slot Slot, int Capacity, int Taken, bool O
 public readonly record struct HeldTime(int ResourceId, Instant Start, Instant End, int Seat = 1);
 
 /// <summary>What a successful check grants: the exact interval and the place (seat) to store.</summary>
-public readonly record struct SlotClaim(Interval Time, int Seat);
+/// <param name="OverQuota">Granted beyond the household's weekly quota by a coordinator's exception.</param>
+public readonly record struct SlotClaim(Interval Time, int Seat, bool OverQuota = false);

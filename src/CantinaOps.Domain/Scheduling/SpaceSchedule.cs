@@ -31,6 +31,27 @@ public sealed class SpaceSchedule
 
     public bool IsClosed(LocalDate day) => _site.Closures.Any(c => c.Covers(day, _space.Id));
 
+    /// <summary>The closure that covers a day (a public holiday, the annual closure), if any.</summary>
+    public Closure? ClosureOn(LocalDate day) => _site.Closures.FirstOrDefault(c => c.Covers(day, _space.Id));
+
+    /// <summary>Whether households can book anything here that day: no closure, and a machine has slots in the day's hours.</summary>
+    public bool IsOpenOn(LocalDate day) =>
+        !IsClosed(day) && _space.Resources.Any(r => !r.Kind.IsBookedInBlocks() && SlotsOn(r, day).Any());
+
+    /// <summary>The first day after <paramref name="after"/>, up to <paramref name="last"/>, on which the space is open.</summary>
+    public LocalDate? NextOpenDay(LocalDate after, LocalDate last)
+    {
+        for (var day = after.PlusDays(1); day <= last; day = day.PlusDays(1))
+        {
+            if (IsOpenOn(day))
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
     public Duration SlotLengthOf(ResourceKind kind) =>
         _site.SlotLengths.FirstOrDefault(s => s.Kind == kind)?.Length ?? Duration.FromHours(1);
 
@@ -197,8 +218,11 @@ public sealed class SpaceSchedule
     /// (or the waitlist, on its behalf) books, not when the desk does.
     /// </summary>
     /// <param name="walkIn">The desk's walk-in rule (a started slot stays bookable by the desk until its end minus a margin); null: the notice only.</param>
+    /// <param name="householdWeek">The household's bookings that week in spaces of this kind (<see cref="QuotaPolicy.Counted"/>).</param>
+    /// <param name="exception">A coordinator's exception to the quota: the slot is granted over it, marked <see cref="SlotClaim.OverQuota"/>.</param>
     public Outcome<SlotClaim> CheckHouseholdSlot(Resource resource, Household household, BookedBy by, Instant start, Instant now,
-        int householdBookingsThatWeek, QuotaPolicy quotas, IReadOnlyCollection<HeldTime> heldOnResource, WalkInPolicy? walkIn = null)
+        IReadOnlyCollection<QuotaUse> householdWeek, QuotaPolicy quotas, IReadOnlyCollection<HeldTime> heldOnResource, WalkInPolicy? walkIn = null,
+        QuotaException? exception = null)
     {
         if (CheckHousehold(household, by, now) is { } refused)
         {
@@ -232,15 +256,16 @@ public sealed class SpaceSchedule
             return Outcome<SlotClaim>.Refused(Rule.ResourceOutOfService, $"{resource.Name} is out of service then.");
         }
 
-        if (CheckQuota(household, householdBookingsThatWeek, quotas) is { } quota)
+        var overQuota = CheckQuota(household, householdWeek, new QuotaUse(resource.Kind, slot.Time), quotas);
+        if (overQuota is not null && !(exception is not null && QuotaException.MayGrant(by)))
         {
-            return quota;
+            return overQuota;
         }
 
         var seat = slot.FreeSeat(resource.Capacity, heldOnResource);
         return seat == 0
             ? Outcome<SlotClaim>.Refused(Rule.SlotTaken, $"{resource.Name} is already booked at {local:HH:mm}.")
-            : Outcome<SlotClaim>.Success(new SlotClaim(slot.Time, seat));
+            : Outcome<SlotClaim>.Success(new SlotClaim(slot.Time, seat, overQuota is not null));
     }
 
     /// <summary>Checks a partner's block on a block-booked resource (the professional kitchen).</summary>
@@ -289,7 +314,7 @@ public sealed class SpaceSchedule
     /// its last bookable slot, within the horizon and the app's date window, while its quota for that week
     /// is not used up — the same rules as a booking, so no wish can be kept that the waitlist could never serve.
     /// </summary>
-    public Refusal? CheckWish(Household household, BookedBy by, LocalDate day, Instant now, int householdBookingsThatWeek,
+    public Refusal? CheckWish(Household household, BookedBy by, LocalDate day, Instant now, IReadOnlyCollection<QuotaUse> householdWeek,
         QuotaPolicy quotas)
     {
         if (CheckHousehold(household, by, now) is { } refused)
@@ -331,9 +356,12 @@ public sealed class SpaceSchedule
             return new Refusal(Rule.Closed, $"{_space.Name} is not open on {day:dddd d MMMM yyyy}.");
         }
 
+        // A wish is served with a wash or a cooking station: it uses one more of the week.
+        var served = new QuotaUse(_space.Kind == SpaceKind.Laundry ? ResourceKind.Washer : ResourceKind.CookingStation,
+            new Interval(Zone.AtStartOfDay(day).ToInstant(), Zone.AtStartOfDay(day).ToInstant()));
         return starts.Max() < now + _space.MinimumNotice
             ? new Refusal(Rule.TooLate, "No slot of that day can still be booked.")
-            : CheckQuota(household, householdBookingsThatWeek, quotas);
+            : CheckQuota(household, householdWeek, served, quotas);
     }
 
     private static Refusal? CheckHousehold(Household household, BookedBy by, Instant now)
@@ -348,10 +376,18 @@ public sealed class SpaceSchedule
             : null;
     }
 
-    private Refusal? CheckQuota(Household household, int householdBookingsThatWeek, QuotaPolicy quotas) =>
-        quotas.WeeklyLimit(_space.Kind, household.Size) is { } limit && householdBookingsThatWeek >= limit
-            ? new Refusal(Rule.QuotaReached, $"Household {household.Code} already has {householdBookingsThatWeek} of its {limit} bookings this week.")
+    private Refusal? CheckQuota(Household household, IReadOnlyCollection<QuotaUse> week, QuotaUse adding, QuotaPolicy quotas) =>
+        quotas.Check(_space.Kind, household.Size, week, adding, Zone) is { Exceeded: true } check
+            ? new Refusal(Rule.QuotaReached, $"Household {household.Code} already has {check.Used} of its {check.Limit} bookings this week.")
             : null;
+
+    /// <summary>
+    /// What a household's week of <paramref name="householdWeek"/> counts toward the quota of this space's kind, and
+    /// whether one more booking of <paramref name="kind"/> at <paramref name="time"/> goes over it: what the desk
+    /// shows before confirming, so it never offers what the booking would refuse.
+    /// </summary>
+    public QuotaCheck Quota(Household household, IReadOnlyCollection<QuotaUse> householdWeek, ResourceKind kind, Interval time,
+        QuotaPolicy quotas) => quotas.Check(_space.Kind, household.Size, householdWeek, new QuotaUse(kind, time), Zone);
 
     /// <summary>
     /// Whether a slot of <paramref name="resource"/> starting at <paramref name="start"/> may still be

@@ -145,6 +145,69 @@ public sealed class Resource
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name.Trim();
     }
+
+    public const int MaxNameLength = 120;
+
+    /// <summary>
+    /// Names the coordinator gave in some languages, one <c>tag=name</c> a line. <see cref="Name"/> stays the
+    /// site's own name (the desk, the wall plans, the audit); families see <see cref="FamilyName"/>.
+    /// </summary>
+    public string? LocalNames { get; private set; }
+
+    public IReadOnlyDictionary<string, string> NamesByLanguage =>
+        (LocalNames ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+
+    /// <summary>Gives the resource a name in one language (an empty name takes it back to the kind and number).</summary>
+    /// <returns>False for a language the app does not speak or a name too long or on several lines.</returns>
+    public bool SetLocalName(string language, string? name)
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (!Households.Languages.IsSupported(language) || trimmed.Length > MaxNameLength || trimmed.Contains('\n', StringComparison.Ordinal)
+            || trimmed.Contains('\r', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var names = NamesByLanguage.Where(n => n.Key != language).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
+        if (trimmed.Length > 0)
+        {
+            names[language] = trimmed;
+        }
+
+        LocalNames = names.Count == 0 ? null : string.Join('\n', names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => $"{n.Key}={n.Value}"));
+        return true;
+    }
+
+    /// <summary>
+    /// The number a family reads on the machine: the one that ends its name ("Lave-linge 2" → 2), otherwise its
+    /// place among the space's resources of its kind, in the order they were added.
+    /// </summary>
+    public int Number
+    {
+        get
+        {
+            var digits = new string(Name.Reverse().TakeWhile(char.IsAsciiDigit).Reverse().ToArray());
+            if (digits.Length is > 0 and < 6)
+            {
+                return int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var sameKind = Space.Resources.Where(r => r.Kind == Kind).OrderBy(r => r.Id).ToList();
+            return sameKind.IndexOf(this) + 1;
+        }
+    }
+
+    /// <summary>
+    /// What a family reading <paramref name="language"/> is shown: the coordinator's name in that language, or the
+    /// kind of machine in that language and its number ("غسالة 1"), so no family reads a name in a language it
+    /// may not know. <paramref name="kindWord"/> gives the kind's word in the language.
+    /// </summary>
+    public string FamilyName(string language, Func<ResourceKind, string> kindWord) =>
+        NamesByLanguage.TryGetValue(language, out var name) ? name
+        : Kind.IsBookedInBlocks() ? kindWord(Kind)
+        : $"{kindWord(Kind)} {Number}";
 }
 
 /// <summary>A period when a resource cannot be used; an open end means "until further notice".</summary>

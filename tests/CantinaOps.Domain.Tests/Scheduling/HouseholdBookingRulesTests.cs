@@ -18,7 +18,7 @@ public class HouseholdBookingRulesTests
         int householdSize = 3, bool active = true, Instant? now = null, params HeldTime[] held) =>
         new SpaceSchedule(site.Resource(resource).Space).CheckHouseholdSlot(
             site.Resource(resource), SiteBuilder.Household(householdSize, active), BookedBy.Desk, start, now ?? Now,
-            weekCount, new QuotaPolicy(site.QuotaTiers), held);
+            SiteBuilder.Washes(weekCount), new QuotaPolicy(site.QuotaTiers), held);
 
     [Fact]
     public void A_free_slot_is_granted_with_its_exact_interval()
@@ -209,7 +209,7 @@ public class HouseholdBookingRulesTests
         household.PauseSelfBooking(Now + Duration.FromDays(7));
         var schedule = new SpaceSchedule(site.Resource("Washer 1").Space);
 
-        Outcome<SlotClaim> As(BookedBy by) => schedule.CheckHouseholdSlot(site.Resource("Washer 1"), household, by, Local(12, 2, 9), Now, 0,
+        Outcome<SlotClaim> As(BookedBy by) => schedule.CheckHouseholdSlot(site.Resource("Washer 1"), household, by, Local(12, 2, 9), Now, [],
             new QuotaPolicy(site.QuotaTiers), []);
 
         Assert.Equal(Rule.SelfBookingPaused, As(BookedBy.Household).Refusal?.Rule);

@@ -11,7 +11,7 @@ public class WaitlistWishTests
 
     private static Rule? Check(Site site, LocalDate day, int weekCount = 0, SpaceKind kind = SpaceKind.Laundry, BookedBy by = BookedBy.Household,
         Domain.Households.Household? household = null, Instant? now = null) =>
-        new SpaceSchedule(site.Space(kind)).CheckWish(household ?? SiteBuilder.Household(), by, day, now ?? Now, weekCount,
+        new SpaceSchedule(site.Space(kind)).CheckWish(household ?? SiteBuilder.Household(), by, day, now ?? Now, SiteBuilder.Washes(weekCount),
             new QuotaPolicy(site.QuotaTiers))?.Rule;
 
     [Fact]

@@ -14,7 +14,7 @@ public class WalkInRulesTests
     {
         var site = new SiteBuilder().Build();
         var washer = site.Resource("Washer 1");
-        return new SpaceSchedule(washer.Space).CheckHouseholdSlot(washer, SiteBuilder.Household(), by, At(9, 0), now, 0,
+        return new SpaceSchedule(washer.Space).CheckHouseholdSlot(washer, SiteBuilder.Household(), by, At(9, 0), now, [],
             new QuotaPolicy(site.QuotaTiers), [], Margin30).Refusal?.Rule;
     }
 

@@ -46,7 +46,7 @@ public class FamilyBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "family-ticket-fr.png");
 
         await page.Locator("form.times").GetByRole(AriaRole.Button, new() { Name = "15:00" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".ticket")).ToContainTextAsync("Dryer 1");
+        await Assertions.Expect(page.Locator(".ticket")).ToContainTextAsync("Sèche-linge 1"); // the machine as families read it
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mes réservations" }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".tickets").First.Locator("li")).ToHaveCountAsync(2);

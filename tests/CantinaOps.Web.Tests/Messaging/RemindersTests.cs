@@ -61,9 +61,10 @@ public class RemindersTests(MessagingApp app) : IClassFixture<MessagingApp>
         await RunMessagesAsync(Local(2, 18, 2));
 
         var fr = Assert.Single(SmsTo("+33611000210"));
-        Assert.Contains("rappel — Lavage jeudi 3 décembre à 10:00 (Washer 1)", fr, StringComparison.Ordinal);
+        Assert.Contains("rappel — Lavage jeudi 3 décembre à 10:00 (Lave-linge 1)", fr, StringComparison.Ordinal); // the machine as families read it
         var ar = Assert.Single(SmsTo("+33611000211"));
         Assert.Contains("تذكير", ar, StringComparison.Ordinal);
+        Assert.Contains("غسالة 2", ar, StringComparison.Ordinal);
         Assert.Contains("غسيل", ar, StringComparison.Ordinal);
         Assert.Contains("10:00", ar, StringComparison.Ordinal);
     }
@@ -102,7 +103,7 @@ public class RemindersTests(MessagingApp app) : IClassFixture<MessagingApp>
         await RunMessagesAsync(Local(4, 18, 3));
 
         Assert.Empty(SmsTo("+33611000213"));
-        Assert.Contains("16:00 (Washer 2)", Assert.Single(SmsTo("+33611000214")), StringComparison.Ordinal);
+        Assert.Contains("16:00 (Lave-linge 2)", Assert.Single(SmsTo("+33611000214")), StringComparison.Ordinal);
     }
 
     [Fact]

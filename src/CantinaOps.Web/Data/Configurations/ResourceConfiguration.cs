@@ -9,6 +9,9 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
     public void Configure(EntityTypeBuilder<Resource> builder)
     {
         builder.Property(r => r.Name).HasMaxLength(120);
+        builder.Property(r => r.LocalNames).HasMaxLength(2000);
+        builder.Ignore(r => r.NamesByLanguage);
+        builder.Ignore(r => r.Number);
         builder.HasMany(r => r.Outages).WithOne(o => o.Resource).HasForeignKey(o => o.ResourceId);
     }
 }

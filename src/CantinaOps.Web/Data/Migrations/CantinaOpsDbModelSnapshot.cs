@@ -54,6 +54,9 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int?>("CancelledBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CancelledFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CheckedInAt")
                         .HasColumnType("INTEGER");
 
@@ -650,6 +653,10 @@ namespace CantinaOps.Web.Data.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalNames")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

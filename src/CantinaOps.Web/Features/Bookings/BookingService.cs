@@ -20,10 +20,11 @@ public sealed record Actor(BookedBy As, string? UserId);
 public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, ScheduleCache rules, Audit.AuditLog audit, IClock clock,
     WalkInPolicy walkIn)
 {
+    /// <param name="exception">A coordinator's exception to the weekly quota, with its reason (audited when it is used).</param>
     public async Task<Outcome<Booking>> BookForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
-        CancellationToken cancellationToken, Action<Booking>? then = null)
+        CancellationToken cancellationToken, Action<Booking>? then = null, QuotaException? exception = null)
     {
-        var outcome = await DecideForHouseholdAsync(target, start, household, actor, then, cancellationToken);
+        var outcome = await DecideForHouseholdAsync(target, start, household, actor, then, exception, cancellationToken);
         // A refusal because it was full is demand the bookings do not show: kept for the impact figures.
         if (outcome.Refusal?.Rule is Rule.SlotTaken or Rule.QuotaReached)
         {
@@ -36,18 +37,22 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
     }
 
     private Task<Outcome<Booking>> DecideForHouseholdAsync(ResourceRules target, Instant start, Household household, Actor actor,
-        Action<Booking>? then, CancellationToken cancellationToken) =>
+        Action<Booking>? then, QuotaException? exception, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
         {
             var now = clock.GetCurrentInstant();
             var schedule = target.Schedule;
             var weekBookings = await db.WeekBookingsAsync(schedule.Zone, household.Id, start, cancellationToken);
-            var sameKind = target.Site.ResourcesOfKind(schedule.Space.Kind);
             var held = await db.HeldTimesAsync([target.Resource.Id], start - Duration.FromDays(1), start + Duration.FromDays(1),
                 cancellationToken);
 
-            var check = schedule.CheckHouseholdSlot(target.Resource, household, actor.As, start, now, weekBookings.Count(sameKind.Contains),
-                new QuotaPolicy(schedule.Space.Site.QuotaTiers), held, walkIn);
+            var check = schedule.CheckHouseholdSlot(target.Resource, household, actor.As, start, now, target.Site.QuotaWeek(schedule.Space.Kind, weekBookings),
+                new QuotaPolicy(schedule.Space.Site.QuotaTiers), held, walkIn, exception);
+            if (check.IsSuccess && check.Value.OverQuota)
+            {
+                audit.Record("booking.quota-exception", household.Code, $"resource {target.Resource.Id} at {start}: {exception!.Reason}");
+            }
+
             return check.IsSuccess
                 ? Added(Booking.ForHousehold(target.Resource.Id, check.Value.Time, check.Value.Seat,
                     household.Id, actor.As, actor.UserId, now))

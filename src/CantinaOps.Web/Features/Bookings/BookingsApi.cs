@@ -47,15 +47,23 @@ public static class BookingsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         foreach (var (path, action) in new[] { ("check-in", Desk.DeskAction.CheckIn), ("no-show", Desk.DeskAction.NoShow), ("complete", Desk.DeskAction.Complete),
-                     ("undo-no-show", Desk.DeskAction.UndoNoShow) })
+                     ("undo-no-show", Desk.DeskAction.UndoNoShow), ("undo-check-in", Desk.DeskAction.UndoCheckIn),
+                     ("undo-cancel", Desk.DeskAction.UndoCancel), ("undo-complete", Desk.DeskAction.UndoComplete) })
         {
             api.MapPost($"/bookings/{{id:int}}/{path}", (int id, HttpContext http, Desk.BookingActions actions, CantinaOpsDb db, CancellationToken ct) =>
                     ApplyAsync(id, action, http, actions, db, ct))
                 .WithSummary($"The desk's \"{path}\" on a booking, as on the today board (desk and coordinators).")
+                .WithDescription(path.StartsWith("undo-", StringComparison.Ordinal)
+                    ? "Restores the booking exactly as it was (slot, place, strike). An absence is undone until its slot ends; an " +
+                      "arrival, a completion or a cancellation within 15 minutes (and a cancellation before the slot ends). " +
+                      "409 `slot-taken` when its place was given away meanwhile, 422 `too-late` after that, 409 `invalid-status-change` " +
+                      "when the booking is not in the state the undo takes back."
+                    : "409 `invalid-status-change` when the booking is not in a state this applies to.")
                 .Produces<BookingResponse>()
                 .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status409Conflict);
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         }
     }
 

@@ -102,6 +102,24 @@ public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedRe
         return this.Saved(await settings.SaveAsync(Site, retire ? "resource.retire" : "resource.rename", resource.Name, cancellationToken), l);
     }
 
+    /// <summary>The names families read for a resource, per language (empty: its kind and number in that language).</summary>
+    public async Task<IActionResult> OnPostResourceNamesAsync(int resourceId, Dictionary<string, string?> names, CancellationToken cancellationToken)
+    {
+        Site = await settings.LoadAsync(cancellationToken);
+        if (Site.Spaces.SelectMany(s => s.Resources).FirstOrDefault(r => r.Id == resourceId) is not { } resource)
+        {
+            return NotFound();
+        }
+
+        if (names.Any(n => !resource.SetLocalName(n.Key, n.Value)))
+        {
+            ModelState.AddModelError(string.Empty, l["Coord.FamilyNamesInvalid", Resource.MaxNameLength]);
+            return Page();
+        }
+
+        return this.Saved(await settings.SaveAsync(Site, "resource.names", resource.Name, cancellationToken), l);
+    }
+
     private async Task<bool> NeedsConfirmationAsync(CancellationToken cancellationToken)
     {
         if (Confirm || (Preview = await settings.PreviewAsync(Site, cancellationToken)).Count == 0)

@@ -28,6 +28,9 @@ public sealed class BookModel(BookFlow flow, ScheduleCache rules, CantinaOpsDb d
     [BindProperty(SupportsGet = true)] public string? Day { get; set; }
     [BindProperty] public string? Dryer { get; set; }
 
+    /// <summary>A coordinator's reason for booking beyond the household's weekly quota.</summary>
+    [BindProperty] public string? ExceptionReason { get; set; }
+
     public IReadOnlyList<BookFlow.Found> Results { get; private set; } = [];
     public int ResultsTotal { get; private set; }
     public Household? Household { get; private set; }
@@ -38,6 +41,8 @@ public sealed class BookModel(BookFlow flow, ScheduleCache rules, CantinaOpsDb d
     public IReadOnlyList<BookFlow.FreeSlot> FreeSlots { get; private set; } = [];
     public ResourceRules? Slot { get; private set; }
     public IReadOnlyList<BookFlow.FreeSlot> DryerOffers { get; private set; } = [];
+    public QuotaCheck? SlotQuota { get; private set; }
+    public bool MayGrantException => QuotaException.MayGrant(CurrentUser.From(User).BookedAs);
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -51,8 +56,15 @@ public sealed class BookModel(BookFlow flow, ScheduleCache rules, CantinaOpsDb d
         }
 
         var actor = new Actor(CurrentUser.From(User).BookedAs, CurrentUser.From(User).UserId);
+        var exception = QuotaException.For(ExceptionReason);
+        if (!string.IsNullOrWhiteSpace(ExceptionReason) && exception is null)
+        {
+            ModelState.AddModelError(nameof(ExceptionReason), l["Book.ExceptionReasonTooLong", QuotaException.MaxReasonLength]);
+            return await LoadAsync(cancellationToken);
+        }
+
         var at = target.Schedule.Zone.Resolve(start.Local, start.Offset);
-        var outcome = at.IsSuccess ? await bookings.BookForHouseholdAsync(target, at.Value, household, actor, cancellationToken) : default;
+        var outcome = at.IsSuccess ? await bookings.BookForHouseholdAsync(target, at.Value, household, actor, cancellationToken, exception: exception) : default;
         if (!at.IsSuccess || !outcome.IsSuccess)
         {
             ModelState.AddModelError(string.Empty, l[$"Rule.{(at.Refusal ?? outcome.Refusal)!.Rule}"]);
@@ -103,6 +115,7 @@ public sealed class BookModel(BookFlow flow, ScheduleCache rules, CantinaOpsDb d
             ChosenDay = start.Local.Date;
             var at = Slot.Schedule.Zone.Resolve(start.Local, start.Offset);
             DryerOffers = at.IsSuccess ? await flow.DryerOffersAsync(Slot, at.Value, cancellationToken) : [];
+            SlotQuota = at.IsSuccess ? await flow.SlotQuotaAsync(Household, Slot, at.Value, cancellationToken) : null;
         }
         else if (Space is { } spaceId)
         {

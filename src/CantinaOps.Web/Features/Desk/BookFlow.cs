@@ -109,6 +109,18 @@ public sealed class BookFlow(CantinaOpsDb db, ScheduleCache rules, AvailabilityQ
         })).OfType<FreeSlot>().OrderBy(f => f.Start, StringComparer.Ordinal).ThenBy(f => f.Resource, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Whether the slot asked for still fits the household's weekly quota, as the booking will decide it (a dry
+    /// chained to a wash fits): shown before the confirm button, so the desk is never offered what is then refused.
+    /// </summary>
+    public async Task<QuotaCheck> SlotQuotaAsync(Household household, ResourceRules target, Instant start, CancellationToken cancellationToken)
+    {
+        var week = await db.WeekBookingsAsync(target.Schedule.Zone, household.Id, start, cancellationToken);
+        var slot = target.Schedule.SlotsOn(target.Resource, start.InZone(target.Schedule.Zone).Date).FirstOrDefault(s => s.Start == start);
+        return target.Schedule.Quota(household, target.Site.QuotaWeek(target.Schedule.Space.Kind, week), target.Resource.Kind,
+            slot?.Time ?? new Interval(start, start), new QuotaPolicy(target.Schedule.Space.Site.QuotaTiers));
+    }
+
     /// <summary>For a wash: the first free dryer slots from the end of the wash, that day.</summary>
     public async Task<IReadOnlyList<FreeSlot>> DryerOffersAsync(ResourceRules wash, Instant washStart, CancellationToken cancellationToken)
     {

@@ -17,10 +17,19 @@ public enum DeskAction
 
     /// <summary>Gives back a booking marked absent, with its place, and takes back its strike.</summary>
     UndoNoShow,
+
+    /// <summary>Takes back an arrival: the booking waits for its family again.</summary>
+    UndoCheckIn,
+
+    /// <summary>Gives back a cancelled booking, with its slot and place, if nobody took them meanwhile.</summary>
+    UndoCancel,
+
+    /// <summary>Takes back a completion: the session is under way again.</summary>
+    UndoComplete,
 }
 
 /// <summary>
-/// Check in, mark absent, undo an absence, cancel, complete: one path for the board, the API and the no-show
+/// Check in, mark absent, cancel, complete, and undo each of them: one path for the board, the API and the no-show
 /// job. Each action asks the booking (the domain decides what it may become), writes its audit entry and saves once.
 /// </summary>
 public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, AuditLog audit, IClock clock)
@@ -40,9 +49,9 @@ public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, Aud
             return (true, await bookings.CancelAsync(booking, actor, reason, cancellationToken));
         }
 
-        if (action == DeskAction.UndoNoShow)
+        if (action is DeskAction.UndoNoShow or DeskAction.UndoCheckIn or DeskAction.UndoCancel or DeskAction.UndoComplete)
         {
-            return (true, (await UndoNoShowAsync(booking, cancellationToken)).Refusal);
+            return (true, (await UndoAsync(booking, action, cancellationToken)).Refusal);
         }
 
         var now = clock.GetCurrentInstant();
@@ -74,17 +83,25 @@ public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, Aud
     }
 
     /// <summary>
-    /// Under the booking write lock (the place may be given to a walk-in at the same moment): the booking takes
-    /// its slot and place back if nobody holds them, and the strike it counted is gone — a pause it caused is lifted.
+    /// Under the booking write lock (a freed place may be given to a walk-in at the same moment): the booking takes
+    /// back what it was before the desk's action, with its slot and place if nobody holds them. Undoing an absence
+    /// takes back its strike (a pause it caused is lifted); what the action had told the family, and was not sent
+    /// yet, is withdrawn.
     /// </summary>
-    private Task<Outcome<Booking>> UndoNoShowAsync(Booking booking, CancellationToken cancellationToken) =>
+    private Task<Outcome<Booking>> UndoAsync(Booking booking, DeskAction action, CancellationToken cancellationToken) =>
         bookings.InTransactionAsync(async () =>
         {
             await db.Entry(booking).ReloadAsync(cancellationToken);
             var now = clock.GetCurrentInstant();
             var markedAt = booking.NoShowAt;
-            var held = await db.HeldTimesAsync([booking.ResourceId], booking.Start, booking.End, cancellationToken);
-            if (booking.UndoNoShow(now, held) is { } refusal)
+            var refusal = action switch
+            {
+                DeskAction.UndoNoShow => booking.UndoNoShow(now, await db.HeldTimesAsync([booking.ResourceId], booking.Start, booking.End, cancellationToken)),
+                DeskAction.UndoCancel => booking.UndoCancel(now, await db.HeldTimesAsync([booking.ResourceId], booking.Start, booking.End, cancellationToken)),
+                DeskAction.UndoCheckIn => booking.UndoCheckIn(now),
+                _ => booking.UndoComplete(now),
+            };
+            if (refusal is not null)
             {
                 return Outcome<Booking>.Refused(refusal);
             }
@@ -94,20 +111,57 @@ public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, Aud
             {
                 var household = await db.Households.SingleAsync(h => h.Id == householdId, cancellationToken);
                 code = household.Code;
-                var policy = NoShowPolicy.Of(await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken));
-                var windowStart = policy.WindowStart(now);
-                var left = await db.Bookings.CountAsync(b => b.HouseholdId == householdId && b.Id != booking.Id
-                    && b.Status == BookingStatus.NoShow && b.Start >= windowStart, cancellationToken);
-                if (markedAt is { } at && policy.UndoLiftsPause(household, at, left, now))
+                if (action == DeskAction.UndoNoShow)
                 {
-                    household.LiftPause();
-                    audit.Record("household.self-booking-resumed", household.Code, $"{left} no-shows");
+                    var policy = NoShowPolicy.Of(await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken));
+                    var windowStart = policy.WindowStart(now);
+                    var left = await db.Bookings.CountAsync(b => b.HouseholdId == householdId && b.Id != booking.Id
+                        && b.Status == BookingStatus.NoShow && b.Start >= windowStart, cancellationToken);
+                    if (markedAt is { } at && policy.UndoLiftsPause(household, at, left, now))
+                    {
+                        household.LiftPause();
+                        audit.Record("household.self-booking-resumed", household.Code, $"{left} no-shows");
+                    }
                 }
             }
 
-            audit.Record("booking.undo-noshow", $"booking {booking.Id}", code);
+            await WithdrawUntrueNoticesAsync(booking, cancellationToken);
+            audit.Record(AuditName(action), $"booking {booking.Id}", code);
             return Outcome<Booking>.Success(booking);
         }, cancellationToken);
+
+    private static string AuditName(DeskAction action) => action switch
+    {
+        DeskAction.UndoNoShow => "booking.undo-noshow",
+        DeskAction.UndoCheckIn => "booking.undo-checkin",
+        DeskAction.UndoCancel => "booking.undo-cancel",
+        _ => "booking.undo-complete",
+    };
+
+    /// <summary>
+    /// Notices of this booking that are no longer true (<see cref="Notice.StillTrue"/>) and have not gone out are
+    /// dropped, with the messages planned from them. One already being sent cannot be stopped; the sender checks
+    /// the same rule just before sending.
+    /// </summary>
+    private async Task WithdrawUntrueNoticesAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        var untrue = (await db.Notices.Where(n => n.BookingId == booking.Id && n.DeliveredAt == null).ToListAsync(cancellationToken))
+            .Where(n => !Notice.StillTrue(n.Kind, booking.Status)).ToList();
+        if (untrue.Count == 0)
+        {
+            return;
+        }
+
+        var ids = untrue.Select(n => (int?)n.Id).ToList();
+        foreach (var dispatch in await db.Set<Messaging.Dispatch>()
+                     .Where(d => ids.Contains(d.NoticeId) && (d.Status == Messaging.DispatchStatus.Pending || d.Status == Messaging.DispatchStatus.ToTellInPerson))
+                     .ToListAsync(cancellationToken))
+        {
+            dispatch.MarkObsolete();
+        }
+
+        db.Notices.RemoveRange(untrue);
+    }
 
     /// <summary>
     /// After absences were marked (by the desk or the job), applies the site's <see cref="NoShowPolicy"/>:

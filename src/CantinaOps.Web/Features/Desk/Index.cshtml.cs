@@ -14,9 +14,19 @@ public sealed class IndexModel(TodayBoard board, BookingActions actions, Cantina
     /// <summary>The action waiting for "yes" (absent, cancel), with its booking; null when nothing is asked.</summary>
     public (int BookingId, DeskAction Action)? Asking { get; private set; }
 
-    /// <summary>The booking just marked absent, offered to undo at the top of the board.</summary>
+    /// <summary>The booking the desk just acted on, offered to undo at the top of the board.</summary>
     [TempData]
-    public int? JustAbsent { get; set; }
+    public int? JustDone { get; set; }
+
+    /// <summary>The undo that takes back what a booking in <paramref name="status"/> became by the desk's last action.</summary>
+    public static DeskAction? UndoOf(Domain.Bookings.BookingStatus status) => status switch
+    {
+        Domain.Bookings.BookingStatus.CheckedIn => DeskAction.UndoCheckIn,
+        Domain.Bookings.BookingStatus.NoShow => DeskAction.UndoNoShow,
+        Domain.Bookings.BookingStatus.Cancelled => DeskAction.UndoCancel,
+        Domain.Bookings.BookingStatus.Completed => DeskAction.UndoComplete,
+        _ => null,
+    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Board = await board.LoadAsync(cancellationToken);
 
@@ -53,11 +63,18 @@ public sealed class IndexModel(TodayBoard board, BookingActions actions, Cantina
             return NotFound();
         }
 
-        TempData["Message"] = refusal is null ? l[$"Board.Done.{action}"].Value
-            : action == DeskAction.UndoNoShow && refusal.Rule is Domain.Bookings.Rule.SlotTaken or Domain.Bookings.Rule.TooLate
-                ? l[$"Board.Undo.{refusal.Rule}"].Value
-                : l[$"Rule.{refusal.Rule}"].Value;
-        JustAbsent = action == DeskAction.NoShow && refusal is null ? bookingId : null;
+        TempData["Message"] = refusal is null ? l[$"Board.Done.{action}"].Value : RefusalText(action, refusal.Rule);
+        JustDone = refusal is null && action is DeskAction.CheckIn or DeskAction.NoShow or DeskAction.Cancel or DeskAction.Complete
+            ? bookingId : null;
         return RedirectToPage();
     }
+
+    private string RefusalText(DeskAction action, Domain.Bookings.Rule rule) => (action, rule) switch
+    {
+        (DeskAction.UndoNoShow, Domain.Bookings.Rule.SlotTaken or Domain.Bookings.Rule.TooLate) => l[$"Board.Undo.{rule}"].Value,
+        (DeskAction.UndoCancel, Domain.Bookings.Rule.SlotTaken) => l["Board.UndoCancel.SlotTaken"].Value,
+        (DeskAction.UndoCheckIn or DeskAction.UndoCancel or DeskAction.UndoComplete, Domain.Bookings.Rule.TooLate) =>
+            l["Board.Undo.Expired", (int)Domain.Bookings.Booking.UndoWindow.TotalMinutes].Value,
+        _ => l[$"Rule.{rule}"].Value,
+    };
 }

@@ -12,8 +12,9 @@ namespace CantinaOps.Web.Features.Desk;
 public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, WalkInPolicy walkIn, IClock clock)
 {
     /// <param name="Stranded">Held on a machine out of order: waiting for the desk to move or cancel it.</param>
+    /// <param name="Undoable">The desk's last action on it can still be taken back (<see cref="Booking.CanBeUndone"/>).</param>
     public sealed record Arrival(int BookingId, string Time, string Resource, string? Code, int? Size, string? Language,
-        string? Partner, BookingStatus Status, bool Started, bool Past, bool Stranded);
+        string? Partner, BookingStatus Status, bool Started, bool Past, bool Stranded, bool Undoable);
 
     /// <summary>
     /// What a cell of the grid offers. A free place that the booking rules no longer accept for a walk-in (past
@@ -49,8 +50,10 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
         var to = zone.AtStartOfDay(today.PlusDays(1)).ToInstant();
         var resources = spaces.SelectMany(s => s.Space.Resources).ToDictionary(r => r.Id);
 
+        // A cancellation stays on the board while it can be undone, so the desk finds its "undo" where the row was.
+        var undoSince = now - Booking.UndoWindow;
         var rows = await db.Bookings.AsNoTracking()
-            .Where(b => b.Start >= from && b.Start < to && b.Status != BookingStatus.Cancelled)
+            .Where(b => b.Start >= from && b.Start < to && (b.Status != BookingStatus.Cancelled || b.CancelledAt >= undoSince))
             .Select(b => new
             {
                 b.Id,
@@ -59,6 +62,7 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
                 b.End,
                 b.Status,
                 b.HeldFrom,
+                Booking = b,
                 Household = db.Households.Where(h => h.Id == b.HouseholdId).Select(h => new { h.Code, h.Size, h.Language }).FirstOrDefault(),
                 Partner = db.Partners.Where(p => p.Id == b.PartnerId).Select(p => p.Name).FirstOrDefault(),
             })
@@ -66,11 +70,12 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
 
         // Next arrivals first: what has not ended, by start; then what is over.
         var arrivals = rows
-            .OrderBy(r => r.End <= now || r.Status is BookingStatus.Completed or BookingStatus.NoShow)
+            .OrderBy(r => r.End <= now || r.Status is BookingStatus.Completed or BookingStatus.NoShow or BookingStatus.Cancelled)
             .ThenBy(r => r.Start)
             .Select(r => new Arrival(r.Id, r.Start.InZone(zone).ToString("HH:mm", null), resources.GetValueOrDefault(r.ResourceId)?.Name ?? "?",
                 r.Household?.Code, r.Household?.Size, r.Household?.Language, r.Partner, r.Status, r.Start <= now, r.End <= now,
-                resources.GetValueOrDefault(r.ResourceId)?.Strands(r.Status, new Interval(r.Start, r.End), now) == true))
+                resources.GetValueOrDefault(r.ResourceId)?.Strands(r.Status, new Interval(r.Start, r.End), now) == true,
+                r.Booking.CanBeUndone(now)))
             .ToList();
 
         var labels = new HeldLabels(zone, rows.Where(r => r.HeldFrom != null)

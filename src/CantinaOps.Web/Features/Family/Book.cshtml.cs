@@ -10,7 +10,8 @@ using NodaTime.Text;
 namespace CantinaOps.Web.Features.Family;
 
 /// <summary>A family picks a day card, then a time; the app gives it a free machine and a ticket.</summary>
-public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService waitlist, IStringLocalizer<SharedResource> l) : FamilyPage
+public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService waitlist, FamilyNames names, IStringLocalizer<SharedResource> l)
+    : FamilyPage
 {
     [BindProperty(SupportsGet = true)] public int Space { get; set; }
     [BindProperty(SupportsGet = true)] public ResourceKind Kind { get; set; } = ResourceKind.Washer;
@@ -20,8 +21,11 @@ public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService 
     public string SpaceName { get; private set; } = string.Empty;
     public IReadOnlyList<LocalDate> Days { get; private set; } = [];
     public LocalDate ChosenDay { get; private set; }
-    public IReadOnlyList<FamilyBookings.TimeOption> Times { get; private set; } = [];
+    public FamilyBookings.DayOffer Offer { get; private set; } = null!;
     public bool OnWaitlist { get; private set; }
+
+    /// <summary>A full day the family may wait for (the waitlist's own rules: open, within its quota).</summary>
+    public bool CanWait { get; private set; }
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -89,11 +93,20 @@ public sealed class BookModel(FamilyBookings bookings, Waitlist.WaitlistService 
             return NotFound();
         }
 
-        SpaceName = space.Name;
+        SpaceName = names.Of(space.Kind);
         Days = await bookings.DaysAsync(Space, cancellationToken);
-        ChosenDay = DateWindow.ParseDate(Day) is { } d && Days.Contains(d) ? d : Days[0];
-        Times = await bookings.TimesAsync(Space, Kind, ChosenDay, cancellationToken);
+        // Any day up to the horizon, not only the cards: "next open day" and "next week" may lie beyond them.
+        ChosenDay = DateWindow.ParseDate(Day) is { } d && d >= Days[0] && d <= await bookings.LastDayAsync(Space, cancellationToken) ? d : Days[0];
+        var household = await bookings.HouseholdAsync(HouseholdId, cancellationToken);
+        if (household is null)
+        {
+            return NotFound();
+        }
+
+        Offer = await bookings.DayAsync(household, Space, Kind, ChosenDay, cancellationToken);
         OnWaitlist = (await waitlist.OpenDaysAsync(HouseholdId, Space, cancellationToken)).Contains(ChosenDay);
+        CanWait = Offer.State == FamilyBookings.DayState.Full
+            && await waitlist.CheckAsync(HouseholdId, Space, ChosenDay, new Bookings.Actor(BookedBy.Household, null), cancellationToken) is null;
         return Page();
     }
 }

@@ -15,7 +15,7 @@ namespace CantinaOps.Web.Features.Family;
 /// sign-in, never from the request.
 /// </summary>
 public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, AvailabilityQuery availability, BookingService bookings,
-    IClock clock)
+    IClock clock, FamilyNames names)
 {
     public sealed record SpaceCard(int Id, string Name, SpaceKind Kind, int Used, int? Limit);
 
@@ -35,7 +35,7 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
     public async Task<IReadOnlyList<SpaceCard>> SpacesAsync(Household household, CancellationToken cancellationToken)
     {
         var usage = await db.WeekUsageAsync(await SiteAsync(cancellationToken), household, clock.GetCurrentInstant(), cancellationToken);
-        return usage.Select(u => new SpaceCard(u.Space.Id, u.Space.Name, u.Space.Kind, u.Used, u.Limit)).ToList();
+        return usage.Select(u => new SpaceCard(u.Space.Id, names.Of(u.Space.Kind), u.Space.Kind, u.Used, u.Limit)).ToList();
     }
 
     /// <summary>Bookable days of a space (today to the horizon, at most 8 cards).</summary>
@@ -47,17 +47,100 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
         return Enumerable.Range(0, Math.Min(space.HorizonDays + 1, 8)).Select(today.PlusDays).ToList();
     }
 
-    /// <summary>Times of a day when at least one machine of the kind is free (the app picks which).</summary>
-    public async Task<IReadOnlyList<TimeOption>> TimesAsync(int spaceId, ResourceKind kind, LocalDate day, CancellationToken cancellationToken)
+    /// <summary>What a day offers a family: times, or why not (closed, its week's quota used, full) with where to go instead.</summary>
+    public enum DayState
     {
-        var siteId = await availability.DefaultSiteIdAsync(cancellationToken);
-        var result = (await availability.RunAsync(siteId, day, 1, s => s.Id == spaceId, cancellationToken)).Single();
+        Open,
+        Closed,
+        QuotaUsed,
+        Full,
+    }
+
+    /// <param name="Next">Closed: the next open day. Quota used: the first day of the next week with a time the family may take.</param>
+    /// <param name="Limit">Quota used: the week's quota.</param>
+    public sealed record DayOffer(DayState State, IReadOnlyList<TimeOption> Times, LocalDate? Next = null, string? ClosedReason = null,
+        int? Limit = null);
+
+    /// <summary>
+    /// Everything the family may book on a day, as the booking will decide it: the space's rules, free places, and
+    /// the household's quota (a dry after its wash fits it). A closed day says so with the next open day; a day
+    /// whose week's quota is used offers the next week's first free day instead of a waitlist.
+    /// </summary>
+    public async Task<DayOffer> DayAsync(Household household, int spaceId, ResourceKind kind, LocalDate day, CancellationToken cancellationToken)
+    {
+        var site = await SiteAsync(cancellationToken);
+        var schedule = site.Schedule(spaceId);
+        var lastDay = site.Zone.Today(clock.GetCurrentInstant()).PlusDays(schedule.Space.HorizonDays);
+        if (!schedule.IsOpenOn(day))
+        {
+            return new DayOffer(DayState.Closed, [], schedule.NextOpenDay(day, lastDay), schedule.ClosureOn(day)?.Reason);
+        }
+
+        var (times, overQuota) = await BookableAsync(household, spaceId, kind, day, cancellationToken);
+        if (times.Count > 0 || !overQuota.Exceeded)
+        {
+            return new DayOffer(times.Count > 0 ? DayState.Open : DayState.Full, times);
+        }
+
+        var monday = day.PlusDays(1 - (int)day.DayOfWeek).PlusWeeks(1);
+        for (var next = monday; next < monday.PlusWeeks(1) && next <= lastDay; next = next.PlusDays(1))
+        {
+            if (schedule.IsOpenOn(next) && (await BookableAsync(household, spaceId, kind, next, cancellationToken)).Times.Count > 0)
+            {
+                return new DayOffer(DayState.QuotaUsed, [], next, Limit: overQuota.Limit);
+            }
+        }
+
+        return new DayOffer(DayState.QuotaUsed, [], Limit: overQuota.Limit);
+    }
+
+    /// <summary>Times of a day when at least one machine of the kind is free (the app picks which) and the household's quota allows it.</summary>
+    public async Task<IReadOnlyList<TimeOption>> TimesAsync(Household household, int spaceId, ResourceKind kind, LocalDate day,
+        CancellationToken cancellationToken) => (await BookableAsync(household, spaceId, kind, day, cancellationToken)).Times;
+
+    /// <returns>The times the household may take, and whether its quota alone refuses every time of the day (free or not).</returns>
+    private async Task<(IReadOnlyList<TimeOption> Times, QuotaCheck OverQuota)> BookableAsync(Household household, int spaceId, ResourceKind kind,
+        LocalDate day, CancellationToken cancellationToken)
+    {
+        var site = await SiteAsync(cancellationToken);
+        var result = (await availability.RunAsync(site.SiteId, day, 1, s => s.Id == spaceId, cancellationToken)).Single();
         var earliest = clock.GetCurrentInstant() + result.Space.MinimumNotice;
-        return result.Slots
-            .Where(a => a.Free && a.Slot.Start >= earliest && result.Space.Resources.Single(r => r.Id == a.Slot.ResourceId).Kind == kind)
-            .GroupBy(a => a.Slot.Start).OrderBy(g => g.Key)
-            .Select(g => new TimeOption(Api.SiteDateTimeText.Format(g.Key, result.Schedule.Zone), g.First().Slot.LocalStart.ToString("HH:mm", null)))
+        var slots = result.Slots
+            .Where(a => a.Slot.Start >= earliest && result.Space.Resources.Single(r => r.Id == a.Slot.ResourceId).Kind == kind)
+            .GroupBy(a => a.Slot.Start).OrderBy(g => g.Key).Select(g => (g.First().Slot, Free: g.Any(a => a.Free))).ToList();
+        if (slots.Count == 0)
+        {
+            return ([], default);
+        }
+
+        var week = site.QuotaWeek(result.Space.Kind, await db.WeekBookingsAsync(site.Zone, household.Id, slots[0].Slot.Start, cancellationToken));
+        var policy = new QuotaPolicy(result.Space.Site.QuotaTiers);
+        var checks = slots.Select(s => (s.Slot, s.Free, Quota: result.Schedule.Quota(household, week, kind, s.Slot.Time, policy))).ToList();
+        var times = checks.Where(c => c.Free && !c.Quota.Exceeded)
+            .Select(c => new TimeOption(Api.SiteDateTimeText.Format(c.Slot.Start, result.Schedule.Zone), c.Slot.LocalStart.ToString("HH:mm", null)))
             .ToList();
+        return (times, checks.All(c => c.Quota.Exceeded) ? checks[0].Quota : default);
+    }
+
+    public async Task<LocalDate> TodayAsync(CancellationToken cancellationToken) =>
+        (await SiteAsync(cancellationToken)).Zone.Today(clock.GetCurrentInstant());
+
+    /// <summary>The last day the family may book in a space (its horizon).</summary>
+    public async Task<LocalDate> LastDayAsync(int spaceId, CancellationToken cancellationToken)
+    {
+        var site = await SiteAsync(cancellationToken);
+        return site.Zone.Today(clock.GetCurrentInstant()).PlusDays(site.Spaces.Single(s => s.Id == spaceId).HorizonDays);
+    }
+
+    /// <summary>Bookings made for the family from its waitlist wishes, still to come: shown on its home until they start.</summary>
+    public async Task<IReadOnlyList<Ticket>> FromWaitlistAsync(int householdId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var ids = await db.Notices.AsNoTracking()
+            .Where(n => n.HouseholdId == householdId && n.Kind == NoticeKind.WaitlistBooked)
+            .Join(db.Bookings, n => n.BookingId, b => b.Id, (n, b) => b)
+            .Where(b => b.Status == BookingStatus.Confirmed && b.Start > now).Select(b => b.Id).Distinct().ToListAsync(cancellationToken);
+        return (await TicketsAsync(householdId, null, cancellationToken)).Where(t => ids.Contains(t.Id)).OrderBy(t => t.Start).ToList();
     }
 
     /// <summary>Books the first machine of the kind that is free at that time, trying the next if one is taken meanwhile.</summary>
@@ -91,7 +174,7 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
         {
             var (resource, schedule) = site.Resource(b.ResourceId) ?? throw new InvalidOperationException("Unknown resource.");
             var notice = schedule.Space.MinimumNotice;
-            return new Ticket(b.Id, resource.Kind, resource.Name, b.Start.InZone(site.Zone).LocalDateTime, b.End.InZone(site.Zone).LocalDateTime,
+            return new Ticket(b.Id, resource.Kind, names.Of(resource), b.Start.InZone(site.Zone).LocalDateTime, b.End.InZone(site.Zone).LocalDateTime,
                 b.Status, CancellationPolicy.Allows(b, BookedBy.Household, now, notice), notice, resource.SpaceId,
                 resource.Strands(b.Status, b.Time, now));
         }).ToList();

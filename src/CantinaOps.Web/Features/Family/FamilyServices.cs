@@ -4,5 +4,6 @@ public static class FamilyServices
 {
     public static IServiceCollection AddFamily(this IServiceCollection services) => services
         .AddScoped<FamilyAccessService>()
-        .AddScoped<FamilyBookings>();
+        .AddScoped<FamilyBookings>()
+        .AddScoped<FamilyNames>();
 }

@@ -16,8 +16,20 @@ public sealed class SignInModel(FamilyAccessService access, IStringLocalizer<Sha
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Pin { get; set; }
 
-    public void OnGet()
+    /// <summary>
+    /// The family's QR code on its week slip opens this page with its code and language: the language is kept (the
+    /// family reads the page in it from then on) and the page comes back without it, the code filled in.
+    /// </summary>
+    public IActionResult OnGet(string? code, string? lang)
     {
+        Code = code is { Length: <= 20 } ? code.Trim() : null;
+        if (Domain.Households.Languages.IsSupported(lang))
+        {
+            Response.RememberCulture(lang!);
+            return RedirectToPage(new { code = Code });
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

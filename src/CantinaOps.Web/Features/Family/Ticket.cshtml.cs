@@ -28,7 +28,7 @@ public sealed class TicketModel(FamilyBookings bookings, IStringLocalizer<Shared
         {
             var after = SiteDateTimeText.Format((await bookings.SiteAsync(cancellationToken)).Zone.ToInstant(ticket.End),
                 (await bookings.SiteAsync(cancellationToken)).Zone);
-            DryerTimes = (await bookings.TimesAsync(ticket.SpaceId, ResourceKind.Dryer, ticket.Start.Date, cancellationToken))
+            DryerTimes = (await bookings.TimesAsync((await bookings.HouseholdAsync(HouseholdId, cancellationToken))!, ticket.SpaceId, ResourceKind.Dryer, ticket.Start.Date, cancellationToken))
                 .Where(t => string.CompareOrdinal(t.Start, after) >= 0).Take(3).ToList();
         }
 

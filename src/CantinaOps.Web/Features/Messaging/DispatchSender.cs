@@ -162,6 +162,12 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
             return null; // cancelled, or moved: the reminder of the new time has its own dispatch
         }
 
+        if (dispatch.NoticeId is not null && dispatch.Topic.StartsWith("notice-", StringComparison.Ordinal)
+            && Enum.TryParse<NoticeKind>(dispatch.Topic["notice-".Length..], out var kind) && !Notice.StillTrue(kind, booking.Status))
+        {
+            return null; // undone meanwhile (an absence, a cancellation): the notice no longer tells the truth
+        }
+
         var rules = services.GetRequiredService<ScheduleCache>();
         var target = await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
         if (target is null)
@@ -170,6 +176,7 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
         }
 
         string to, language;
+        var resourceName = target.Resource.Name;
         if (dispatch.HouseholdId is { } householdId)
         {
             var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken);
@@ -179,6 +186,7 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
             }
 
             (to, language) = (household.Phone, household.Language);
+            resourceName = services.GetRequiredService<Family.FamilyNames>().Of(target.Resource, language);
         }
         else
         {
@@ -193,7 +201,7 @@ public sealed class DispatchSender(IServiceScopeFactory scopes, IClock clock, IL
 
         var note = booking.Note;
         var (subject, text) = services.GetRequiredService<MessageComposer>().Compose(dispatch.Topic, language,
-            new MessageComposer.About(target.Resource.Kind, target.Resource.Name, booking.Start.InZone(target.Schedule.Zone), note), null);
+            new MessageComposer.About(target.Resource.Kind, resourceName, booking.Start.InZone(target.Schedule.Zone), note), null);
         return new OutgoingMessage(to, subject, text, dispatch.Key);
     }
 }

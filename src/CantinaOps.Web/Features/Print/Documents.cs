@@ -43,11 +43,13 @@ public sealed record Arrival(string Time, string Resource, string Who, string? P
 public sealed record DaySheetModel(string Site, string Day, string PrintedOn, IReadOnlyList<Arrival> Arrivals, IReadOnlyList<string> ToTell,
     IReadOnlyDictionary<string, string> Labels);
 
-public sealed record SlipLine(string Pictogram, string DayInLanguage, string DayInFrench, string Time, string Resource);
+/// <param name="ResourceInLanguage">The machine as the family reads it (kind and number in its language).</param>
+public sealed record SlipLine(string Pictogram, string DayInLanguage, string DayInFrench, string Time, string Resource, string? ResourceInLanguage = null);
 
 /// <summary>A family's week, in its language and in French, with a QR code the desk scans (an opaque token).</summary>
+/// <param name="FamilyQrContent">What the family scans: its own sign-in page, in its language, its code filled in.</param>
 public sealed record SlipModel(string Code, string Week, string TitleInLanguage, string TitleInFrench, IReadOnlyList<SlipLine> Lines,
-    string QrContent, string Footer);
+    string QrContent, string Footer, string? FamilyQrContent = null, string? FamilyQrCaption = null, string? DeskQrCaption = null);
 
 public sealed record PartnerLine(string Day, string Time, string Resource, string Status);
 
@@ -170,15 +172,27 @@ public static class PdfDocuments
         var document = PdfLayout.NewDocument($"{model.Code} — {model.Week}");
         var (page, gfx) = PdfLayout.NewA6Page(document);
         var width = page.Width.Point - 2 * 14;
-        PdfLayout.Text(gfx, model.Code, PdfLayout.Font(22, bold: true), new XRect(14, 12, width - 70, 28));
+        // Two codes side by side, each captioned: the family's opens its own sign-in, the desk's finds the household.
+        var codes = model.FamilyQrContent is null ? 70 : 140;
+        PdfLayout.Text(gfx, model.Code, PdfLayout.Font(22, bold: true), new XRect(14, 12, width - codes, 28));
         PdfLayout.Qr(gfx, model.QrContent, new XRect(page.Width.Point - 14 - 64, 10, 64, 64));
-        PdfLayout.Text(gfx, model.TitleInLanguage, PdfLayout.Font(11, bold: true), new XRect(14, 44, width - 70, 14));
-        PdfLayout.Text(gfx, model.TitleInFrench + " — " + model.Week, PdfLayout.Font(8), new XRect(14, 60, width - 70, 12));
-        var y = 82.0;
+        PdfLayout.Text(gfx, model.DeskQrCaption ?? string.Empty, PdfLayout.Font(8), new XRect(page.Width.Point - 14 - 64, 75, 64, 22));
+        if (model.FamilyQrContent is { } familyQr)
+        {
+            PdfLayout.Qr(gfx, familyQr, new XRect(page.Width.Point - 14 - 134, 10, 64, 64));
+            PdfLayout.Text(gfx, model.FamilyQrCaption ?? string.Empty, PdfLayout.Font(8), new XRect(page.Width.Point - 14 - 134, 75, 64, 22));
+        }
+
+        // Below the codes when there are two (beside them there is no room for the titles).
+        var top = model.FamilyQrContent is null ? 44.0 : 100.0;
+        PdfLayout.Text(gfx, model.TitleInLanguage, PdfLayout.Font(11, bold: true), new XRect(14, top, width - (codes == 70 ? 70 : 0), 14));
+        PdfLayout.Text(gfx, model.TitleInFrench + " — " + model.Week, PdfLayout.Font(8), new XRect(14, top + 16, width - (codes == 70 ? 70 : 0), 12));
+        var y = top + 38;
         foreach (var line in model.Lines)
         {
             PdfLayout.Pictogram(gfx, line.Pictogram, new XRect(14, y, 26, 26));
-            PdfLayout.Text(gfx, $"{line.DayInLanguage}  {line.Time}", PdfLayout.Font(11, bold: true), new XRect(46, y, width - 32, 14));
+            PdfLayout.Text(gfx, $"{line.DayInLanguage}  {line.Time}" + (line.ResourceInLanguage is { } name ? $" · {name}" : string.Empty),
+                PdfLayout.Font(11, bold: true), new XRect(46, y, width - 32, 14));
             PdfLayout.Text(gfx, $"{line.DayInFrench} · {line.Resource}", PdfLayout.Font(8), new XRect(46, y + 14, width - 32, 12));
             y += 34;
         }

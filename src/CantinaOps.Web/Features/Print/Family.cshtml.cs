@@ -12,8 +12,19 @@ namespace CantinaOps.Web.Features.Print;
 /// right-to-left slips (Arabic, Dari, Pashto) and Tigrinya's are printed from this HTML twin by the browser,
 /// which shapes and orders the script correctly and has Ethiopic fonts — PDFsharp 6.2.4 and its fonts do not.
 /// </summary>
-public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks links) : PageModel
+public sealed class FamilyModel(PrintQueries queries, Infrastructure.PublicLinks links,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
+    public string InLanguage(string key) => In(Language, key);
+
+    public string InFrench(string key) => In("fr", key);
+
+    private string In(string language, string key)
+    {
+        using var _ = Infrastructure.Localization.Use(System.Globalization.CultureInfo.GetCultureInfo(language));
+        return l[key].Value;
+    }
+
     public SlipModel Slip { get; private set; } = null!;
     public bool RightToLeft { get; private set; }
     public string Language { get; private set; } = "fr";

@@ -13,7 +13,7 @@ namespace CantinaOps.Web.Features.Print;
 
 /// <summary>Builds each printed document's model from the database (the model is then rendered as PDF or HTML).</summary>
 public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, AvailabilityQuery availability, IClock clock,
-    IStringLocalizer<SharedResource> l, IDataProtectionProvider protection)
+    IStringLocalizer<SharedResource> l, IDataProtectionProvider protection, Family.FamilyNames names)
 {
     public const string SlipPurpose = "household-slip";
 
@@ -266,9 +266,11 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
                 var start = b.Start.InZone(site.Zone);
                 return new SlipLine(resource?.Kind switch { ResourceKind.Washer => "washer", ResourceKind.Dryer => "dryer", _ => "pot" },
                     start.Date.ToDateTimeUnspecified().ToString("dddd d MMMM", theirs), start.Date.ToDateTimeUnspecified().ToString("dddd d MMMM", french),
-                    start.ToString("HH:mm", null), resource?.Name ?? "?");
+                    start.ToString("HH:mm", null), resource?.Name ?? "?", resource is null ? null : names.Of(resource, household.Language));
             }).ToList(),
-            $"{baseUrl}/Desk/Households/Scan?t={Uri.EscapeDataString(token)}", In(theirs, "Print.SlipFooter"));
+            $"{baseUrl}/Desk/Households/Scan?t={Uri.EscapeDataString(token)}", In(theirs, "Print.SlipFooter"),
+            $"{baseUrl}/Family/SignIn?code={Uri.EscapeDataString(household.Code)}&lang={Uri.EscapeDataString(household.Language)}",
+            In(theirs, "Print.SlipQrFamily"), In(french, "Print.SlipQrDesk"));
     }
 
     public async Task<PartnerScheduleModel?> PartnerScheduleAsync(int partnerId, LocalDate month, CancellationToken cancellationToken)

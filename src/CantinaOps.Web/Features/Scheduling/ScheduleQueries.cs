@@ -48,31 +48,39 @@ internal static class ScheduleQueries
     /// <summary>A household's bookings in one ISO week against its quota, per space it can book.</summary>
     public sealed record WeekUsage(Space Space, int Used, int? Limit);
 
+    public sealed record WeekBooking(int Id, int ResourceId, Instant Start, Instant End);
+
     public static async Task<IReadOnlyList<WeekUsage>> WeekUsageAsync(this CantinaOpsDb db, ScheduleCache.SiteRules site,
         CantinaOps.Domain.Households.Household household, Instant inWeek, CancellationToken cancellationToken)
     {
-        var resourceIds = await db.WeekBookingsAsync(site.Zone, household.Id, inWeek, cancellationToken);
+        var week = await db.WeekBookingsAsync(site.Zone, household.Id, inWeek, cancellationToken);
         var policy = new QuotaPolicy(site.Spaces.Count > 0 ? site.Spaces[0].Site.QuotaTiers : []);
         return site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen).OrderBy(s => s.Kind).Select(s =>
-        {
-            var ofKind = site.ResourcesOfKind(s.Kind);
-            return new WeekUsage(s, resourceIds.Count(ofKind.Contains), policy.WeeklyLimit(s.Kind, household.Size));
-        }).ToList();
+            new WeekUsage(s, QuotaPolicy.Counted(site.QuotaWeek(s.Kind, week), site.Zone), policy.WeeklyLimit(s.Kind, household.Size))).ToList();
     }
 
     /// <summary>
-    /// The resources of a household's bookings in the ISO week of <paramref name="inWeek"/> that count
-    /// toward its quota (every booking not cancelled: an absence used its place). The one weekly count,
-    /// for booking, waitlist wishes and what pages show.
+    /// A household's bookings in the ISO week of <paramref name="inWeek"/> that count toward its quota (every
+    /// booking not cancelled: an absence used its place). The one weekly count, for booking, waitlist wishes and
+    /// what pages show; <see cref="QuotaWeek"/> keeps those of one space kind, and the domain counts them.
     /// </summary>
-    public static Task<List<int>> WeekBookingsAsync(this CantinaOpsDb db, DateTimeZone zone, int householdId, Instant inWeek,
+    public static Task<List<WeekBooking>> WeekBookingsAsync(this CantinaOpsDb db, DateTimeZone zone, int householdId, Instant inWeek,
         CancellationToken cancellationToken)
     {
         var week = zone.IsoWeekOf(inWeek);
         return db.Bookings.AsNoTracking()
             .Where(b => b.HouseholdId == householdId && b.Start >= week.Start && b.Start < week.End
                 && b.Status != CantinaOps.Domain.Bookings.BookingStatus.Cancelled)
-            .Select(b => b.ResourceId).ToListAsync(cancellationToken);
+            .Select(b => new WeekBooking(b.Id, b.ResourceId, b.Start, b.End)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The bookings of a week on resources of spaces of one kind, as the quota sees them.</summary>
+    public static IReadOnlyCollection<QuotaUse> QuotaWeek(this ScheduleCache.SiteRules site, SpaceKind kind, IEnumerable<WeekBooking> week,
+        int? except = null)
+    {
+        var ofKind = site.ResourcesOfKind(kind);
+        return week.Where(b => ofKind.Contains(b.ResourceId) && b.Id != except)
+            .Select(b => new QuotaUse(site.Resource(b.ResourceId)!.Value.Resource.Kind, new Interval(b.Start, b.End))).ToList();
     }
 
     /// <summary>No booking lasts longer than this (slots and blocks stay within a day).</summary>

@@ -72,6 +72,16 @@ public sealed class WaitlistService(CantinaOpsDb db, ScheduleCache rules, Availa
         return true;
     }
 
+    /// <summary>Why a household may not wait for a day (the same check as joining), or null when it may.</summary>
+    public async Task<Refusal?> CheckAsync(int householdId, int spaceId, LocalDate day, Actor actor, CancellationToken cancellationToken)
+    {
+        var site = await rules.DefaultAsync(db, cancellationToken);
+        var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken);
+        return household is null || site.Spaces.FirstOrDefault(s => s.Id == spaceId) is not { } space
+            ? new Refusal(Rule.HouseholdInactive, "Unknown household or space.")
+            : await CheckAsync(site, space, household, actor, day, clock.GetCurrentInstant(), cancellationToken);
+    }
+
     public Task<List<LocalDate>> OpenDaysAsync(int householdId, int spaceId, CancellationToken cancellationToken) =>
         db.Waitlist.Where(w => w.HouseholdId == householdId && w.SpaceId == spaceId && w.ClosedAt == null)
             .Select(w => w.Day).ToListAsync(cancellationToken);
@@ -143,7 +153,7 @@ public sealed class WaitlistService(CantinaOpsDb db, ScheduleCache rules, Availa
         LocalDate day, Instant now, CancellationToken cancellationToken)
     {
         var week = await db.WeekBookingsAsync(site.Zone, household.Id, site.Zone.AtStartOfDay(day).ToInstant(), cancellationToken);
-        return site.Schedule(space.Id).CheckWish(household, actor.As, day, now, week.Count(site.ResourcesOfKind(space.Kind).Contains),
+        return site.Schedule(space.Id).CheckWish(household, actor.As, day, now, site.QuotaWeek(space.Kind, week),
             new QuotaPolicy(space.Site.QuotaTiers));
     }
 

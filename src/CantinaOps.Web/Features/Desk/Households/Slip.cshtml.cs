@@ -19,6 +19,13 @@ public sealed class SlipModel(CantinaOpsDb db, Infrastructure.PublicLinks links)
     public string? Link { get; private set; }
     public string? QrSvg { get; private set; }
 
+    /// <summary>Where the family signs in with its code and PIN, printed on the slip for a phone without a camera.</summary>
+    public string SignInAddress => links.To("/Family/SignIn");
+
+    /// <summary>The family's language first, then French (the desk's and the hotel's), once each.</summary>
+    public IEnumerable<System.Globalization.CultureInfo> SlipLanguages =>
+        new[] { Language, Domain.Households.Languages.Default }.Distinct(StringComparer.Ordinal).Select(System.Globalization.CultureInfo.GetCultureInfo);
+
     public static void Keep(ITempDataDictionary tempData, Family.FamilyAccessService.Secrets secrets)
     {
         tempData["Pin"] = secrets.Pin;

@@ -98,6 +98,18 @@ public sealed class Booking
     /// <summary>Why it was declined or skipped.</summary>
     public string? Note { get; private set; }
 
+    /// <summary>
+    /// Raised by every change the domain makes (approve, decline, move, cancel, check-in…): a calendar
+    /// client replaces the event it holds only when the SEQUENCE it reads is higher.
+    /// </summary>
+    public int Revision { get; private set; }
+
+    /// <summary>When the last change was made (null: none since it was made).</summary>
+    public Instant? ChangedAt { get; private set; }
+
+    /// <summary>When the booking last changed, its creation included (a calendar's LAST-MODIFIED).</summary>
+    public Instant LastModified => ChangedAt ?? CreatedAt;
+
     public bool IsActive => Status is BookingStatus.Confirmed or BookingStatus.Pending or BookingStatus.CheckedIn;
 
     public Interval Time => new(Start, End);
@@ -143,6 +155,7 @@ public sealed class Booking
 
         Status = BookingStatus.Confirmed;
         DecidedAt = now;
+        Changed(now);
         return null;
     }
 
@@ -162,6 +175,7 @@ public sealed class Booking
         DecidedAt = now;
         Note = reason;
         HeldFrom = null;
+        Changed(now);
         return null;
     }
 
@@ -177,6 +191,7 @@ public sealed class Booking
         Status = BookingStatus.CheckedIn;
         CheckedInAt = now;
         PeopleServed = householdSize;
+        Changed(now);
         return null;
     }
 
@@ -189,6 +204,7 @@ public sealed class Booking
 
         Status = BookingStatus.Completed;
         CompletedAt = now;
+        Changed(now);
         return null;
     }
 
@@ -219,6 +235,7 @@ public sealed class Booking
         CancelledBy = by;
         HeldFrom = null;
         Note = string.IsNullOrWhiteSpace(reason) ? Note : reason.Trim();
+        Changed(now);
         return null;
     }
 
@@ -233,6 +250,7 @@ public sealed class Booking
         Status = BookingStatus.NoShow;
         NoShowAt = now;
         HeldFrom = null;
+        Changed(now);
         return null;
     }
 
@@ -262,6 +280,7 @@ public sealed class Booking
         NoShowAt = null;
         HeldFrom = Start;
         NoShowUndoneAt = now;
+        Changed(now);
         return null;
     }
 
@@ -288,6 +307,7 @@ public sealed class Booking
         HeldFrom = target.Time.Start;
         Seat = target.Seat;
         MovedAt = now;
+        Changed(now);
         return null;
     }
 
@@ -307,6 +327,12 @@ public sealed class Booking
         {
             HouseholdId = householdId;
         }
+    }
+
+    private void Changed(Instant now)
+    {
+        Revision++;
+        ChangedAt = now;
     }
 
     /// <summary>The longest reason kept with a booking (declined, skipped, cancelled to correct the record).</summary>

@@ -54,6 +54,9 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int?>("CancelledBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CheckedInAt")
                         .HasColumnType("INTEGER");
 
@@ -106,6 +109,9 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Seat")

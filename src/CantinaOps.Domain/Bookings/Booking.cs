@@ -268,12 +268,12 @@ public sealed class Booking
 
         if (now >= End)
         {
-            return new Refusal(Rule.TooLate, "This slot is over: its absence can no longer be undone.");
+            return Refusal.Because(Rule.TooLate, "undo-over", $"This slot is over: its absence can no longer be undone.");
         }
 
         if (heldOnResource.Any(h => h.ResourceId == ResourceId && h.Seat == Seat && h.Start < End && Start < h.End))
         {
-            return new Refusal(Rule.SlotTaken, "Its place was given to someone else meanwhile.");
+            return Refusal.Because(Rule.SlotTaken, "place-given", $"Its place was given to someone else meanwhile.");
         }
 
         Status = BookingStatus.Confirmed;
@@ -298,7 +298,7 @@ public sealed class Booking
 
         if (by is BookedBy.Partner or BookedBy.Household && now >= Start)
         {
-            return new Refusal(Rule.TooLate, "This session has started or taken place; ask the coordinator to correct it.");
+            return Refusal.Because(Rule.TooLate, "session-started", $"This session has started or taken place; ask the coordinator to correct it.");
         }
 
         ResourceId = resourceId;
@@ -339,8 +339,8 @@ public sealed class Booking
     public const int MaxNoteLength = 300;
 
     private static Refusal TooLongReason() =>
-        new(Rule.ReasonRequired, $"A reason is at most {MaxNoteLength} characters.");
+        Refusal.Because(Rule.ReasonRequired, "reason-too-long", $"A reason is at most {MaxNoteLength} characters.");
 
     private Refusal Invalid(string action) =>
-        new(Rule.InvalidStatusChange, $"A booking that is {Status.ToString().ToLowerInvariant()} cannot {action}.");
+        Refusal.Because(Rule.InvalidStatusChange, "invalid-status", $"A booking that is {Status.ToString().ToLowerInvariant()} cannot {action}.");
 }

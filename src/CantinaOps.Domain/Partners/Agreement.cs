@@ -80,8 +80,8 @@ public sealed class Agreement
         }
 
         var periods = list.Where(a => a.SpaceIds.Contains(spaceId)).Select(a => $"{a.FirstDay:d MMM yyyy}–{a.LastDay:d MMM yyyy}").ToList();
-        return new Refusal(Rule.OutsideAgreement, periods.Count == 0
-            ? "The partner has no agreement for this space."
-            : $"{day:d MMMM yyyy} is outside the partner's agreement ({string.Join(", ", periods)}).");
+        return periods.Count == 0
+            ? Refusal.Because(Rule.OutsideAgreement, "no-agreement", $"The partner has no agreement for this space.")
+            : Refusal.Because(Rule.OutsideAgreement, "outside-agreement", $"{day:d MMMM yyyy} is outside the partner's agreement ({string.Join(", ", periods)}).");
     }
 }

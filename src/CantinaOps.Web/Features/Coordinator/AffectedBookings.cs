@@ -57,7 +57,7 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         var target = booking is null ? null : await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
         if (booking is null || target is null)
         {
-            return new Handled(new Refusal(Rule.InvalidStatusChange, "Unknown booking."), null, null);
+            return new Handled(Refusal.Because(Rule.InvalidStatusChange, "unknown-booking", $"Unknown booking."), null, null);
         }
 
         var partner = await PartnerNameAsync(booking, cancellationToken);

@@ -1,6 +1,7 @@
 using CantinaOps.Domain.Partners;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Partner;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,10 +13,13 @@ public sealed class MealsModel(CantinaOpsDb db, SessionReports reports, IStringL
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public int? Meals { get; set; }
-    [BindProperty] public List<MealCount> ByKind { get; set; } = [];
+    [BindProperty] public List<KindRow> ByKind { get; set; } = [];
     [BindProperty] public List<int> Done { get; set; } = [];
 
     public IReadOnlyList<ChecklistItem> Checklist { get; private set; } = [];
+
+    /// <summary>A row of meals by kind; both optional, so rows left empty are no error.</summary>
+    public sealed record KindRow(string? Kind, int? Count);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +27,7 @@ public sealed class MealsModel(CantinaOpsDb db, SessionReports reports, IStringL
         var report = await db.SessionReports.AsNoTracking().SingleOrDefaultAsync(r => r.BookingId == Id, cancellationToken);
         if (report is not null && await db.Bookings.AnyAsync(b => b.Id == Id && b.PartnerId == PartnerId, cancellationToken))
         {
-            (Meals, ByKind, Done) = (report.Meals, report.ByKind.ToList(), report.ChecklistDone.ToList());
+            (Meals, ByKind, Done) = (report.Meals, report.ByKind.Select(k => new KindRow(k.Kind, k.Count)).ToList(), report.ChecklistDone.ToList());
         }
 
         return Page();
@@ -31,17 +35,24 @@ public sealed class MealsModel(CantinaOpsDb db, SessionReports reports, IStringL
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = Meals is { } meals
-            ? await reports.DeclareAsync(Id, PartnerId, meals, ByKind, Done, Actor.UserId, cancellationToken)
-            : SessionReports.Result.Invalid;
-        if (result == SessionReports.Result.NotFound)
+        if (Meals is not { } meals || !ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(Meals), l["Partner.MealsInvalid"]);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var declared = await reports.DeclareAsync(Id, PartnerId, meals, ByKind.Select(k => new MealCount(k.Kind ?? string.Empty, k.Count ?? 0)),
+            Done, Actor.UserId, cancellationToken);
+        if (declared.Result == SessionReports.Result.NotFound)
         {
             return NotFound();
         }
 
-        if (result != SessionReports.Result.Saved)
+        if (declared.Refusal is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, l[result == SessionReports.Result.NotYet ? "Partner.MealsNotYet" : "Partner.MealsInvalid"]);
+            ModelState.AddModelError(string.Empty, l.Explain(refusal));
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -55,7 +66,7 @@ public sealed class MealsModel(CantinaOpsDb db, SessionReports reports, IStringL
         Checklist = await db.Checklist.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Position).ToListAsync(cancellationToken);
         while (ByKind.Count < 3)
         {
-            ByKind.Add(new MealCount(string.Empty, 0));
+            ByKind.Add(new KindRow(null, null));
         }
     }
 }

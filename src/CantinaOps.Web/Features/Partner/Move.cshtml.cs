@@ -1,4 +1,5 @@
 using CantinaOps.Web.Features.Partner;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NodaTime.Text;
@@ -28,7 +29,7 @@ public sealed class MoveModel(PartnerScheduling scheduling, IStringLocalizer<Sha
 
         if (await scheduling.MoveAsync(PartnerId, Id, from.Value, to.Value, Actor, Following, cancellationToken) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, $"{l[$"Rule.{refusal.Rule}"]} ({refusal.Detail})");
+            ModelState.AddModelError(string.Empty, l.Explain(refusal));
             return Page();
         }
 

@@ -37,8 +37,9 @@ public sealed class MealsModel(CantinaOpsDb db, SessionReports reports, IStringL
     {
         if (Meals is not { } meals || !ModelState.IsValid)
         {
+            // One message for the form, not the binder's English one per row left empty.
             ModelState.Clear();
-            ModelState.AddModelError(nameof(Meals), l["Partner.MealsInvalid"]);
+            ModelState.AddModelError(nameof(Meals), l[Meals is null ? "Partner.MealsTotalRequired" : "Partner.MealsInvalid"]);
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -6,22 +6,38 @@ using NodaTime.Text;
 
 namespace CantinaOps.Web.Features.Partner;
 
-/// <summary>Changes the times of one block (one occurrence of a series stays in its series).</summary>
-public sealed class MoveModel(PartnerScheduling scheduling, IStringLocalizer<SharedResource> l) : PartnerPage
+/// <summary>Changes the times of one block (one occurrence of a series stays in its series), starting from its current times.</summary>
+public sealed class MoveModel(PartnerScheduling scheduling, PartnerCalendar calendar, IStringLocalizer<SharedResource> l) : PartnerPage
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? From { get; set; }
     [BindProperty] public string? To { get; set; }
     [BindProperty] public bool Following { get; set; }
 
-    public void OnGet()
+    /// <summary>The block being moved, as it is now.</summary>
+    public PartnerCalendar.Entry Block { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (await calendar.FindAsync(PartnerId, Id, cancellationToken) is not { } block)
+        {
+            return NotFound();
+        }
+
+        Block = block;
+        (From, To) = (Time.Format(block.Start), Time.Format(block.End));
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
-        if (time.Parse(From ?? "") is not { Success: true } from || time.Parse(To ?? "") is not { Success: true } to)
+        if (await calendar.FindAsync(PartnerId, Id, cancellationToken) is not { } block)
+        {
+            return NotFound();
+        }
+
+        Block = block;
+        if (Time.Parse(From ?? "") is not { Success: true } from || Time.Parse(To ?? "") is not { Success: true } to)
         {
             ModelState.AddModelError(string.Empty, l["Rule.InvalidBlock"]);
             return Page();
@@ -34,6 +50,8 @@ public sealed class MoveModel(PartnerScheduling scheduling, IStringLocalizer<Sha
         }
 
         TempData["Message"] = l["Partner.Moved"].Value;
-        return RedirectToPage("Index");
+        return RedirectToPage("Index", new { from = block.Day.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
     }
+
+    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 }

@@ -111,7 +111,8 @@ public class PartnerBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         foreach (var (url, shot) in new[] { ("/Coordinator/Spaces", "coordinator-spaces.png"), ("/Coordinator/Closures", "coordinator-closures.png"),
                      ("/Coordinator/Rules", "coordinator-rules.png"), ("/Coordinator/Requests", "coordinator-requests.png"),
-                     ("/Coordinator/Accounts", "coordinator-accounts.png"), ("/Coordinator/Partners", "coordinator-partners.png") })
+                     ("/Coordinator/Accounts", "coordinator-accounts.png"), ("/Coordinator/Partners", "coordinator-partners.png"),
+                     ("/Coordinator/Affected", "coordinator-affected.png"), ("/Audit?what=booking", "audit.png") })
         {
             await page.GotoAsync(url);
             await Axe.AssertNoSeriousViolationsAsync(page);

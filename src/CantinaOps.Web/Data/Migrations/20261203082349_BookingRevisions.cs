@@ -5,7 +5,7 @@
 namespace CantinaOps.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class PartnerSecondPass : Migration
+    public partial class BookingRevisions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CantinaOps.Web.Data.Migrations
 {
     [DbContext(typeof(CantinaOpsDb))]
-    [Migration("20261203073147_PartnerSecondPass")]
-    partial class PartnerSecondPass
+    [Migration("20261203082349_BookingRevisions")]
+    partial class BookingRevisions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

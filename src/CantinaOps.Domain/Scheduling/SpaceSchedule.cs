@@ -279,10 +279,10 @@ public sealed class SpaceSchedule
         }
 
         // The refusal names the booking in the way (its own times), not the times that were asked for.
-        return heldOnResource.Where(h => h.Start < end && start < h.End).OrderBy(h => h.Start).FirstOrDefault() is { End: var wayEnd } way
-            && wayEnd > way.Start
+        var inTheWay = heldOnResource.Where(h => h.Start < end && start < h.End).OrderBy(h => h.Start).Select(h => (HeldTime?)h).FirstOrDefault();
+        return inTheWay is { } way
             ? Outcome<SlotClaim>.Refused(Rule.SlotTaken, "already-reserved-by-other",
-                $"{resource.Name} is already reserved from {way.Start.InZone(Zone).TimeOfDay:HH:mm} to {wayEnd.InZone(Zone).TimeOfDay:HH:mm}.")
+                $"{resource.Name} is already reserved from {way.Start.InZone(Zone).TimeOfDay:HH:mm} to {way.End.InZone(Zone).TimeOfDay:HH:mm}.")
             : Outcome<SlotClaim>.Success(new SlotClaim(time, 1));
     }
 

@@ -101,6 +101,18 @@ public sealed class Booking
     /// <summary>Why it was declined or skipped.</summary>
     public string? Note { get; private set; }
 
+    /// <summary>
+    /// Raised by every change the domain makes (approve, decline, move, cancel, check-in…): a calendar
+    /// client replaces the event it holds only when the SEQUENCE it reads is higher.
+    /// </summary>
+    public int Revision { get; private set; }
+
+    /// <summary>When the last change was made (null: none since it was made).</summary>
+    public Instant? ChangedAt { get; private set; }
+
+    /// <summary>When the booking last changed, its creation included (a calendar's LAST-MODIFIED).</summary>
+    public Instant LastModified => ChangedAt ?? CreatedAt;
+
     public bool IsActive => Status is BookingStatus.Confirmed or BookingStatus.Pending or BookingStatus.CheckedIn;
 
     public Interval Time => new(Start, End);
@@ -146,6 +158,7 @@ public sealed class Booking
 
         Status = BookingStatus.Confirmed;
         DecidedAt = now;
+        Changed(now);
         return null;
     }
 
@@ -165,6 +178,7 @@ public sealed class Booking
         DecidedAt = now;
         Note = reason;
         HeldFrom = null;
+        Changed(now);
         return null;
     }
 
@@ -180,6 +194,7 @@ public sealed class Booking
         Status = BookingStatus.CheckedIn;
         CheckedInAt = now;
         PeopleServed = householdSize;
+        Changed(now);
         return null;
     }
 
@@ -192,6 +207,7 @@ public sealed class Booking
 
         Status = BookingStatus.Completed;
         CompletedAt = now;
+        Changed(now);
         return null;
     }
 
@@ -223,6 +239,7 @@ public sealed class Booking
         CancelledBy = by;
         HeldFrom = null;
         Note = string.IsNullOrWhiteSpace(reason) ? Note : reason.Trim();
+        Changed(now);
         return null;
     }
 
@@ -237,6 +254,7 @@ public sealed class Booking
         Status = BookingStatus.NoShow;
         NoShowAt = now;
         HeldFrom = null;
+        Changed(now);
         return null;
     }
 
@@ -254,18 +272,19 @@ public sealed class Booking
 
         if (now >= End)
         {
-            return new Refusal(Rule.TooLate, "This slot is over: its absence can no longer be undone.");
+            return Refusal.Because(Rule.TooLate, "undo-over", $"This slot is over: its absence can no longer be undone.");
         }
 
         if (heldOnResource.Any(h => h.ResourceId == ResourceId && h.Seat == Seat && h.Start < End && Start < h.End))
         {
-            return new Refusal(Rule.SlotTaken, "Its place was given to someone else meanwhile.");
+            return Refusal.Because(Rule.SlotTaken, "place-given", $"Its place was given to someone else meanwhile.");
         }
 
         Status = BookingStatus.Confirmed;
         NoShowAt = null;
         HeldFrom = Start;
         NoShowUndoneAt = now;
+        Changed(now);
         return null;
     }
 
@@ -372,7 +391,7 @@ public sealed class Booking
 
         if (by is BookedBy.Partner or BookedBy.Household && now >= Start)
         {
-            return new Refusal(Rule.TooLate, "This session has started or taken place; ask the coordinator to correct it.");
+            return Refusal.Because(Rule.TooLate, "session-started", $"This session has started or taken place; ask the coordinator to correct it.");
         }
 
         ResourceId = resourceId;
@@ -381,6 +400,7 @@ public sealed class Booking
         HeldFrom = target.Time.Start;
         Seat = target.Seat;
         MovedAt = now;
+        Changed(now);
         return null;
     }
 
@@ -402,12 +422,18 @@ public sealed class Booking
         }
     }
 
+    private void Changed(Instant now)
+    {
+        Revision++;
+        ChangedAt = now;
+    }
+
     /// <summary>The longest reason kept with a booking (declined, skipped, cancelled to correct the record).</summary>
     public const int MaxNoteLength = 300;
 
     private static Refusal TooLongReason() =>
-        new(Rule.ReasonRequired, $"A reason is at most {MaxNoteLength} characters.");
+        Refusal.Because(Rule.ReasonRequired, "reason-too-long", $"A reason is at most {MaxNoteLength} characters.");
 
     private Refusal Invalid(string action) =>
-        new(Rule.InvalidStatusChange, $"A booking that is {Status.ToString().ToLowerInvariant()} cannot {action}.");
+        Refusal.Because(Rule.InvalidStatusChange, "invalid-status", $"A booking that is {Status.ToString().ToLowerInvariant()} cannot {action}.");
 }

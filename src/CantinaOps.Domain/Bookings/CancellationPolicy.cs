@@ -17,13 +17,13 @@ public static class CancellationPolicy
         return by switch
         {
             BookedBy.Household when now > booking.Start - notice =>
-                new Refusal(Rule.TooLate, "It is too late to cancel this booking yourself; please tell the desk."),
+                Bookings.Refusal.Because(Rule.TooLate, "cancel-family-late", $"It is too late to cancel this booking yourself; please tell the desk."),
             BookedBy.Desk when started =>
-                new Refusal(Rule.TooLate, "This booking has started: mark it absent instead, or ask a coordinator to correct it."),
+                Bookings.Refusal.Because(Rule.TooLate, "cancel-desk-started", $"This booking has started: mark it absent instead, or ask a coordinator to correct it."),
             BookedBy.Partner when started =>
-                new Refusal(Rule.TooLate, "This session has started or taken place; ask the coordinator to correct it."),
+                Bookings.Refusal.Because(Rule.TooLate, "session-started", $"This session has started or taken place; ask the coordinator to correct it."),
             BookedBy.Coordinator when started && string.IsNullOrWhiteSpace(reason) =>
-                new Refusal(Rule.ReasonRequired, "A session that has started or taken place is cancelled only with a reason."),
+                Bookings.Refusal.Because(Rule.ReasonRequired, "reason-required", $"A session that has started or taken place is cancelled only with a reason."),
             _ => null,
         };
     }

@@ -51,6 +51,18 @@ public sealed class Agreement
         (FirstDay, LastDay, SpaceIds) = (firstDay, lastDay, spaces);
     }
 
+    /// <summary>Ends the agreement on <paramref name="lastDay"/> (never later than it already ended).</summary>
+    public SettingError? EndOn(LocalDate lastDay)
+    {
+        if (Validate(FirstDay, lastDay < LastDay ? lastDay : LastDay, SpaceIds) is { } error)
+        {
+            return error;
+        }
+
+        LastDay = lastDay < LastDay ? lastDay : LastDay;
+        return null;
+    }
+
     /// <summary>
     /// Null when an agreement can run over these days: inside the app's window of dates (a year -1 made
     /// every later load of the partners' page fail), ending on or after its first day, covering a space.
@@ -80,8 +92,8 @@ public sealed class Agreement
         }
 
         var periods = list.Where(a => a.SpaceIds.Contains(spaceId)).Select(a => $"{a.FirstDay:d MMM yyyy}–{a.LastDay:d MMM yyyy}").ToList();
-        return new Refusal(Rule.OutsideAgreement, periods.Count == 0
-            ? "The partner has no agreement for this space."
-            : $"{day:d MMMM yyyy} is outside the partner's agreement ({string.Join(", ", periods)}).");
+        return periods.Count == 0
+            ? Refusal.Because(Rule.OutsideAgreement, "no-agreement", $"The partner has no agreement for this space.")
+            : Refusal.Because(Rule.OutsideAgreement, "outside-agreement", $"{day:d MMMM yyyy} is outside the partner's agreement ({string.Join(", ", periods)}).");
     }
 }

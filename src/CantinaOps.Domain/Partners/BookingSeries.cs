@@ -18,21 +18,13 @@ public sealed class BookingSeries
     public BookingSeries(int partnerId, int resourceId, IEnumerable<IsoDayOfWeek> days, LocalTime start, LocalTime end,
         LocalDate firstDay, LocalDate lastDay, Instant now)
     {
-        var mask = days.Aggregate(0, (m, d) => m | (1 << (int)d));
-        if (mask == 0)
+        var dayList = days.ToList();
+        if (Check(dayList, start, end, firstDay, lastDay) is { } refusal)
         {
-            throw new ArgumentException("A series needs at least one weekday.", nameof(days));
+            throw new ArgumentException(refusal.Detail);
         }
 
-        if (end <= start)
-        {
-            throw new ArgumentException("A series block ends after it starts.", nameof(end));
-        }
-
-        if (lastDay < firstDay || Period.Between(firstDay, lastDay, PeriodUnits.Days).Days > 400)
-        {
-            throw new ArgumentException("A series runs forwards, for at most about a year.", nameof(lastDay));
-        }
+        var mask = dayList.Aggregate(0, (m, d) => m | (1 << (int)d));
 
         PartnerId = partnerId;
         ResourceId = resourceId;
@@ -42,6 +34,24 @@ public sealed class BookingSeries
         FirstDay = firstDay;
         LastDay = lastDay;
         CreatedAt = now;
+    }
+
+    /// <summary>Why such a series cannot be made; null when it can.</summary>
+    public static Bookings.Refusal? Check(IReadOnlyCollection<IsoDayOfWeek> days, LocalTime start, LocalTime end, LocalDate firstDay, LocalDate lastDay)
+    {
+        if (days.Count == 0 || days.Any(d => d == IsoDayOfWeek.None))
+        {
+            return Bookings.Refusal.Because(Bookings.Rule.InvalidBlock, "series-no-day", $"A series needs at least one weekday.");
+        }
+
+        if (end <= start)
+        {
+            return Bookings.Refusal.Because(Bookings.Rule.InvalidBlock, "series-end-before-start", $"A series block ends after it starts.");
+        }
+
+        return lastDay < firstDay || Period.Between(firstDay, lastDay, PeriodUnits.Days).Days > 400
+            ? Bookings.Refusal.Because(Bookings.Rule.InvalidBlock, "series-too-long", $"A series runs forwards, for at most about a year.")
+            : null;
     }
 
     public int Id { get; private set; }

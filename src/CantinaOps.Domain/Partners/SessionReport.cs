@@ -62,19 +62,50 @@ public sealed class SessionReport
     public string? DeclaredBy { get; private set; }
     public Instant DeclaredAt { get; private set; }
 
-    public void Correct(int meals, IEnumerable<MealCount> byKind, IEnumerable<int> checklistDone, string? userId, Instant now)
+    public const int MaxMeals = 100_000;
+
+    /// <summary>
+    /// Why a declaration cannot be kept; null when it can. A row of meals by kind left empty (no kind, no
+    /// count) is no row; a count without its kind, or a ticked item that is not on the site's active
+    /// checklist (<paramref name="checklistItems"/>), is refused.
+    /// </summary>
+    public static Bookings.Refusal? Check(int meals, IEnumerable<MealCount> byKind, IEnumerable<int> checklistDone,
+        IReadOnlyCollection<int> checklistItems)
     {
-        var kinds = byKind.Where(k => k.Count > 0 && !string.IsNullOrWhiteSpace(k.Kind)).ToList();
-        if (meals is < 0 or > 100_000 || kinds.Any(k => k.Count > 100_000))
+        var rows = Rows(byKind);
+        if (meals is < 0 or > MaxMeals || rows.Any(k => k.Count is < 0 or > MaxMeals))
         {
-            throw new ArgumentOutOfRangeException(nameof(meals), "Meal counts are between 0 and 100,000.");
+            return Bookings.Refusal.Because(Bookings.Rule.InvalidValue, "meals-range", $"Meal counts are between 0 and 100,000.");
         }
 
+        if (rows.Any(k => k.Count > 0 && string.IsNullOrWhiteSpace(k.Kind)))
+        {
+            return Bookings.Refusal.Because(Bookings.Rule.InvalidValue, "meals-kind-required", $"Each count of meals by kind needs its kind.");
+        }
+
+        var kinds = rows.Where(k => k.Count > 0).ToList();
         if (kinds.Count > 0 && kinds.Sum(k => k.Count) != meals)
         {
-            throw new ArgumentException("The meals by kind add up to the total.", nameof(byKind));
+            return Bookings.Refusal.Because(Bookings.Rule.InvalidValue, "meals-sum", $"The meals by kind add up to the total.");
         }
 
-        (Meals, ByKind, ChecklistDone, DeclaredBy, DeclaredAt) = (meals, kinds, checklistDone.Distinct().ToList(), userId, now);
+        return checklistDone.Where(id => !checklistItems.Contains(id)).Select(id => (int?)id).FirstOrDefault() is { } unknown
+            ? Bookings.Refusal.Because(Bookings.Rule.InvalidValue, "meals-unknown-item", $"Checklist item {unknown} is not on the check-out list.")
+            : null;
     }
+
+    public void Correct(int meals, IEnumerable<MealCount> byKind, IEnumerable<int> checklistDone, string? userId, Instant now)
+    {
+        var done = checklistDone.Distinct().ToList();
+        if (Check(meals, byKind, done, done) is { } refusal)
+        {
+            throw new ArgumentException(refusal.Detail, nameof(byKind));
+        }
+
+        var kinds = Rows(byKind).Where(k => k.Count > 0).Select(k => k with { Kind = k.Kind!.Trim() }).ToList();
+        (Meals, ByKind, ChecklistDone, DeclaredBy, DeclaredAt) = (meals, kinds, done, userId, now);
+    }
+
+    private static List<MealCount> Rows(IEnumerable<MealCount> byKind) =>
+        byKind.Where(k => k.Count != 0 || !string.IsNullOrWhiteSpace(k.Kind)).ToList();
 }

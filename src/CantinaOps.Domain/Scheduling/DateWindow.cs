@@ -34,4 +34,8 @@ public static class DateWindow
     /// <summary>The message a person or an API client gets for a date outside the window.</summary>
     public static string Explain(string field) =>
         $"{field} must be a date between {First:yyyy-MM-dd} and {Last:yyyy-MM-dd}.";
+
+    /// <summary>The refusal of a date outside the window, explained in any language.</summary>
+    public static Bookings.Refusal Refusal(string field) =>
+        Bookings.Refusal.Because(Bookings.Rule.OutsideDateWindow, "date-window", $"{field} must be a date between {First:yyyy-MM-dd} and {Last:yyyy-MM-dd}.");
 }

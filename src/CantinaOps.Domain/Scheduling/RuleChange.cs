@@ -28,7 +28,7 @@ public static class RuleChange
 
             if (after(booking.ResourceId) is not { } now)
             {
-                result.Add(new AffectedBooking(booking, was, new Refusal(Rule.ResourceOutOfService, $"{was.Name} no longer exists.")));
+                result.Add(new AffectedBooking(booking, was, Refusal.Because(Rule.ResourceOutOfService, "resource-gone", $"{was.Name} no longer exists.")));
             }
             else if (BreaksRules(now, booking) is { } reason)
             {

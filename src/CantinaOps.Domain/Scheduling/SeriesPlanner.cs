@@ -34,7 +34,7 @@ public static class SeriesPlanner
             var zone = schedule.Zone;
             if (!zone.Exists(occurrence.Start))
             {
-                var refusal = new Refusal(Rule.NonexistentLocalTime, $"{occurrence.Start:HH:mm} does not exist on {occurrence.Day:d MMMM}.");
+                var refusal = Refusal.Because(Rule.NonexistentLocalTime, "series-nonexistent-time", $"{occurrence.Start:HH:mm} does not exist on {occurrence.Day:d MMMM}.");
                 plans.Add(new OccurrencePlan(occurrence.Day, null, refusal,
                     FreeBlockOn(schedule, resource, occurrence.Day, Duration.FromTicks((occurrence.End - occurrence.Start).ToDuration().BclCompatibleTicks), held, now)));
                 continue;

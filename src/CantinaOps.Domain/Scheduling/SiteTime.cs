@@ -30,27 +30,21 @@ public static class SiteTime
     }
 
     /// <summary>
-    /// Reads a local date-time typed by a person or an API client, with an optional UTC offset that
-    /// picks one occurrence of a repeated time.
+    /// Reads a date-time typed by a person or an API client: a local time of the site, or — with a UTC
+    /// offset or <c>Z</c> — an instant (<c>2026-12-01T06:30Z</c> is 07:30 in Paris; the offset also picks one
+    /// occurrence of a repeated local time, <c>2026-10-25T02:30+01:00</c>).
     /// </summary>
     public static Bookings.Outcome<Instant> Resolve(this DateTimeZone zone, LocalDateTime local, Offset? offset)
     {
+        if (offset is { } given)
+        {
+            return Bookings.Outcome<Instant>.Success(local.WithOffset(given).ToInstant());
+        }
+
         var mapping = zone.MapLocal(local);
-        if (mapping.Count == 0)
-        {
-            return Bookings.Outcome<Instant>.Refused(Bookings.Rule.NonexistentLocalTime,
-                $"{local:yyyy-MM-dd'T'HH:mm} does not exist in {zone.Id}: the clocks skip that hour.");
-        }
-
-        if (offset is { } wanted)
-        {
-            var zoned = new[] { mapping.First(), mapping.Last() }.FirstOrDefault(z => z.Offset == wanted);
-            return zoned == default
-                ? Bookings.Outcome<Instant>.Refused(Bookings.Rule.NonexistentLocalTime,
-                    $"{local:yyyy-MM-dd'T'HH:mm} never has the offset {wanted} in {zone.Id}.")
-                : Bookings.Outcome<Instant>.Success(zoned.ToInstant());
-        }
-
-        return Bookings.Outcome<Instant>.Success(mapping.First().ToInstant());
+        return mapping.Count == 0
+            ? Bookings.Outcome<Instant>.Refused(Bookings.Rule.NonexistentLocalTime, "nonexistent-time",
+                $"{local:yyyy-MM-dd HH:mm} does not exist in {zone.Id}: the clocks skip that hour.")
+            : Bookings.Outcome<Instant>.Success(mapping.First().ToInstant());
     }
 }

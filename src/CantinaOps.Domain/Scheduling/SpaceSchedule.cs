@@ -148,28 +148,28 @@ public sealed class SpaceSchedule
         var end = booking.End.InZone(Zone).LocalDateTime;
         if (!resource.IsActive)
         {
-            return new Refusal(Rule.ResourceOutOfService, $"{resource.Name} has been retired.");
+            return Refusal.Because(Rule.ResourceOutOfService, "resource-retired", $"{resource.Name} has been retired.");
         }
 
         if (_site.Closures.FirstOrDefault(c => c.Covers(start.Date, _space.Id)) is { } closure)
         {
-            return new Refusal(Rule.Closed, $"{_space.Name} is closed on {start.Date:d MMMM yyyy} ({closure.Reason}).");
+            return Refusal.Because(Rule.Closed, "closed-on", $"{_space.Name} is closed on {start.Date:d MMMM yyyy} ({closure.Reason}).");
         }
 
         if (!InsideOpeningHours(start, end))
         {
-            return new Refusal(Rule.OutsideOpeningHours, $"{_space.Name} is no longer open for all of {start:HH:mm}-{end:HH:mm} on {start:dddd d MMMM}.");
+            return Refusal.Because(Rule.OutsideOpeningHours, "no-longer-open", $"{_space.Name} is no longer open for all of {start:HH:mm}-{end:HH:mm} on {start:dddd d MMMM}.");
         }
 
         // A household's booking holds one slot of the grid; once the slot length changes it may sit across two.
         if (!resource.Kind.IsBookedInBlocks() && !SlotsOn(resource, start.Date).Any(s => s.Start == booking.Start && s.End == booking.End))
         {
-            return new Refusal(Rule.NotASlotStart,
+            return Refusal.Because(Rule.NotASlotStart, "no-longer-a-slot",
                 $"{start:HH:mm}-{end:HH:mm} is no longer a slot of {resource.Name} ({SlotLengthOf(resource.Kind).TotalMinutes:0}-minute slots).");
         }
 
         return resource.IsOutOfServiceDuring(booking.Time)
-            ? new Refusal(Rule.ResourceOutOfService, $"{resource.Name} is out of service then.")
+            ? Refusal.Because(Rule.ResourceOutOfService, "out-of-service", $"{resource.Name} is out of service then.")
             : null;
     }
 
@@ -231,7 +231,7 @@ public sealed class SpaceSchedule
 
         if (resource.Kind.IsBookedInBlocks())
         {
-            return Outcome<SlotClaim>.Refused(Rule.WrongResourceForBooker,
+            return Outcome<SlotClaim>.Refused(Rule.WrongResourceForBooker, "partners-only",
                 $"{resource.Name} is reserved by partner associations, not by households.");
         }
 
@@ -245,15 +245,15 @@ public sealed class SpaceSchedule
         if (slot is null)
         {
             return InsideOpeningHours(local, local)
-                ? Outcome<SlotClaim>.Refused(Rule.NotASlotStart,
+                ? Outcome<SlotClaim>.Refused(Rule.NotASlotStart, "not-a-slot-start",
                     $"{local:HH:mm} is not the start of a {SlotLengthOf(resource.Kind).TotalMinutes:0}-minute slot of {resource.Name}.")
-                : Outcome<SlotClaim>.Refused(Rule.OutsideOpeningHours,
+                : Outcome<SlotClaim>.Refused(Rule.OutsideOpeningHours, "not-open-at",
                     $"{_space.Name} is not open at {local:HH:mm} on {local:dddd d MMMM}.");
         }
 
         if (resource.IsOutOfServiceDuring(slot.Time))
         {
-            return Outcome<SlotClaim>.Refused(Rule.ResourceOutOfService, $"{resource.Name} is out of service then.");
+            return Outcome<SlotClaim>.Refused(Rule.ResourceOutOfService, "out-of-service", $"{resource.Name} is out of service then.");
         }
 
         var overQuota = CheckQuota(household, householdWeek, new QuotaUse(resource.Kind, slot.Time), quotas);
@@ -264,7 +264,7 @@ public sealed class SpaceSchedule
 
         var seat = slot.FreeSeat(resource.Capacity, heldOnResource);
         return seat == 0
-            ? Outcome<SlotClaim>.Refused(Rule.SlotTaken, $"{resource.Name} is already booked at {local:HH:mm}.")
+            ? Outcome<SlotClaim>.Refused(Rule.SlotTaken, "already-booked-at", $"{resource.Name} is already booked at {local:HH:mm}.")
             : Outcome<SlotClaim>.Success(new SlotClaim(slot.Time, seat, overQuota is not null));
     }
 
@@ -274,7 +274,7 @@ public sealed class SpaceSchedule
     {
         if (!resource.Kind.IsBookedInBlocks())
         {
-            return Outcome<SlotClaim>.Refused(Rule.WrongResourceForBooker,
+            return Outcome<SlotClaim>.Refused(Rule.WrongResourceForBooker, "households-only",
                 $"Partners reserve the professional kitchen; {resource.Name} is booked by households.");
         }
 
@@ -282,8 +282,8 @@ public sealed class SpaceSchedule
         var localEnd = end.InZone(Zone).LocalDateTime;
         if (end <= start || localEnd > localStart.Date.PlusDays(1).AtMidnight() || !OnGrid(localStart) || !OnGrid(localEnd))
         {
-            return Outcome<SlotClaim>.Refused(Rule.InvalidBlock,
-                "A block starts and ends on the same day, on a quarter hour, and ends after it starts.");
+            return Outcome<SlotClaim>.Refused(Rule.InvalidBlock, "invalid-block",
+                $"A block starts and ends on the same day, on a quarter hour, and ends after it starts.");
         }
 
         if (CheckDayAndWindow(resource, localStart.Date, start, now) is { } refusal)
@@ -293,19 +293,21 @@ public sealed class SpaceSchedule
 
         if (!InsideOpeningHours(localStart, localEnd))
         {
-            return Outcome<SlotClaim>.Refused(Rule.OutsideOpeningHours,
+            return Outcome<SlotClaim>.Refused(Rule.OutsideOpeningHours, "not-open-for-all",
                 $"{_space.Name} is not open for all of {localStart:HH:mm}-{localEnd:HH:mm} on {localStart:dddd d MMMM}.");
         }
 
         var time = new Interval(start, end);
         if (resource.IsOutOfServiceDuring(time))
         {
-            return Outcome<SlotClaim>.Refused(Rule.ResourceOutOfService, $"{resource.Name} is out of service then.");
+            return Outcome<SlotClaim>.Refused(Rule.ResourceOutOfService, "out-of-service", $"{resource.Name} is out of service then.");
         }
 
-        return heldOnResource.Any(h => h.Start < end && start < h.End)
-            ? Outcome<SlotClaim>.Refused(Rule.SlotTaken,
-                $"{resource.Name} is already reserved during {localStart:HH:mm}-{localEnd:HH:mm}.")
+        // The refusal names the booking in the way (its own times), not the times that were asked for.
+        var inTheWay = heldOnResource.Where(h => h.Start < end && start < h.End).OrderBy(h => h.Start).Select(h => (HeldTime?)h).FirstOrDefault();
+        return inTheWay is { } way
+            ? Outcome<SlotClaim>.Refused(Rule.SlotTaken, "already-reserved-by-other",
+                $"{resource.Name} is already reserved from {way.Start.InZone(Zone).TimeOfDay:HH:mm} to {way.End.InZone(Zone).TimeOfDay:HH:mm}.")
             : Outcome<SlotClaim>.Success(new SlotClaim(time, 1));
     }
 
@@ -324,43 +326,43 @@ public sealed class SpaceSchedule
 
         if (_space.Kind == SpaceKind.ProfessionalKitchen)
         {
-            return new Refusal(Rule.WrongResourceForBooker, $"{_space.Name} is reserved by partner associations, not by households.");
+            return Refusal.Because(Rule.WrongResourceForBooker, "partners-only", $"{_space.Name} is reserved by partner associations, not by households.");
         }
 
         if (!DateWindow.Contains(day))
         {
-            return new Refusal(Rule.OutsideDateWindow, DateWindow.Explain("day"));
+            return DateWindow.Refusal("day");
         }
 
         var today = Zone.Today(now);
         if (day < today)
         {
-            return new Refusal(Rule.TooLate, "That day has already passed.");
+            return Refusal.Because(Rule.TooLate, "day-passed", $"That day has already passed.");
         }
 
         var lastDay = today.PlusDays(_space.HorizonDays);
         if (day > lastDay)
         {
-            return new Refusal(Rule.TooFarAhead, $"Bookings open {_space.HorizonDays} days ahead; the last bookable day is {lastDay:d MMMM yyyy}.");
+            return Refusal.Because(Rule.TooFarAhead, "horizon", $"Bookings open {_space.HorizonDays} days ahead; the last bookable day is {lastDay:d MMMM yyyy}.");
         }
 
         if (_site.Closures.FirstOrDefault(c => c.Covers(day, _space.Id)) is { } closure)
         {
-            return new Refusal(Rule.Closed, $"{_space.Name} is closed on {day:d MMMM yyyy} ({closure.Reason}).");
+            return Refusal.Because(Rule.Closed, "closed-on", $"{_space.Name} is closed on {day:d MMMM yyyy} ({closure.Reason}).");
         }
 
         var starts = _space.Resources.Where(r => r.IsActive && !r.Kind.IsBookedInBlocks())
             .SelectMany(r => SlotsOn(r, day)).Select(slot => slot.Start).ToList();
         if (starts.Count == 0)
         {
-            return new Refusal(Rule.Closed, $"{_space.Name} is not open on {day:dddd d MMMM yyyy}.");
+            return Refusal.Because(Rule.Closed, "not-open-on", $"{_space.Name} is not open on {day:dddd d MMMM yyyy}.");
         }
 
         // A wish is served with a wash or a cooking station: it uses one more of the week.
         var served = new QuotaUse(_space.Kind == SpaceKind.Laundry ? ResourceKind.Washer : ResourceKind.CookingStation,
             new Interval(Zone.AtStartOfDay(day).ToInstant(), Zone.AtStartOfDay(day).ToInstant()));
         return starts.Max() < now + _space.MinimumNotice
-            ? new Refusal(Rule.TooLate, "No slot of that day can still be booked.")
+            ? Refusal.Because(Rule.TooLate, "day-full", $"No slot of that day can still be booked.")
             : CheckQuota(household, householdWeek, served, quotas);
     }
 
@@ -368,17 +370,17 @@ public sealed class SpaceSchedule
     {
         if (!household.IsActive)
         {
-            return new Refusal(Rule.HouseholdInactive, $"Household {household.Code} is inactive.");
+            return Refusal.Because(Rule.HouseholdInactive, "household-inactive", $"Household {household.Code} is inactive.");
         }
 
         return by == BookedBy.Household && household.IsSelfBookingPaused(now)
-            ? new Refusal(Rule.SelfBookingPaused, "After several absences, booking goes through the desk for a few days.")
+            ? Refusal.Because(Rule.SelfBookingPaused, "self-booking-paused", $"After several absences, booking goes through the desk for a few days.")
             : null;
     }
 
     private Refusal? CheckQuota(Household household, IReadOnlyCollection<QuotaUse> week, QuotaUse adding, QuotaPolicy quotas) =>
         quotas.Check(_space.Kind, household.Size, week, adding, Zone) is { Exceeded: true } check
-            ? new Refusal(Rule.QuotaReached, $"Household {household.Code} already has {check.Used} of its {check.Limit} bookings this week.")
+            ? Refusal.Because(Rule.QuotaReached, "quota", $"Household {household.Code} already has {check.Used} of its {check.Limit} bookings this week.")
             : null;
 
     /// <summary>
@@ -405,24 +407,24 @@ public sealed class SpaceSchedule
     {
         if (!resource.IsActive)
         {
-            return new Refusal(Rule.ResourceOutOfService, $"{resource.Name} has been retired.");
+            return Refusal.Because(Rule.ResourceOutOfService, "resource-retired", $"{resource.Name} has been retired.");
         }
 
         if (_site.Closures.FirstOrDefault(c => c.Covers(day, _space.Id)) is { } closure)
         {
-            return new Refusal(Rule.Closed, $"{_space.Name} is closed on {day:d MMMM yyyy} ({closure.Reason}).");
+            return Refusal.Because(Rule.Closed, "closed-on", $"{_space.Name} is closed on {day:d MMMM yyyy} ({closure.Reason}).");
         }
 
         if (start < now + _space.MinimumNotice && !(now < walkInUntil))
         {
-            return new Refusal(Rule.TooLate, start < now
-                ? "That time has already passed."
-                : $"Bookings close {_space.MinimumNotice.TotalMinutes:0} minutes before the start.");
+            return start < now
+                ? Refusal.Because(Rule.TooLate, "time-passed", $"That time has already passed.")
+                : Refusal.Because(Rule.TooLate, "notice", $"Bookings close {_space.MinimumNotice.TotalMinutes:0} minutes before the start.");
         }
 
         var lastDay = Zone.Today(now).PlusDays(_space.HorizonDays);
         return day > lastDay
-            ? new Refusal(Rule.TooFarAhead, $"Bookings open {_space.HorizonDays} days ahead; the last bookable day is {lastDay:d MMMM yyyy}.")
+            ? Refusal.Because(Rule.TooFarAhead, "horizon", $"Bookings open {_space.HorizonDays} days ahead; the last bookable day is {lastDay:d MMMM yyyy}.")
             : null;
     }
 

@@ -70,6 +70,35 @@ public class BookingLifecycleTests
     {
         Assert.Equal(Rule.InvalidStatusChange, NewBooking().Complete(Start)?.Rule);
     }
+
+    [Fact]
+    public void Every_change_raises_the_revision_and_records_when()
+    {
+        var booking = Booking.ForPartner(1, new Interval(Start, Start + Duration.FromHours(4)), 3, BookedBy.Partner, "user-2", Before, pending: true);
+        var revisions = new List<int> { booking.Revision };
+
+        booking.Approve(Before + Duration.FromMinutes(1));
+        revisions.Add(booking.Revision);
+        booking.MoveTo(1, new CantinaOps.Domain.Scheduling.SlotClaim(new Interval(Start + Duration.FromHours(1), Start + Duration.FromHours(5)), 1),
+            Before + Duration.FromMinutes(2), BookedBy.Partner);
+        revisions.Add(booking.Revision);
+        booking.Cancel(Before + Duration.FromMinutes(3), BookedBy.Partner, Duration.Zero);
+        revisions.Add(booking.Revision);
+
+        Assert.Equal([0, 1, 2, 3], revisions);
+        Assert.Equal(Before + Duration.FromMinutes(3), booking.LastModified);
+    }
+
+    [Fact]
+    public void A_refused_change_leaves_the_revision_alone()
+    {
+        var booking = NewBooking();
+
+        Assert.NotNull(booking.Approve(Before));
+
+        Assert.Equal(0, booking.Revision);
+        Assert.Equal(Before, booking.LastModified);
+    }
 }
 
 public class BookingMovesAndFamilyCancellationTests

@@ -23,7 +23,14 @@ public class SiteTimeTests
         Assert.Equal(Instant.FromUtc(2026, 10, 25, 0, 30), Paris.Resolve(local, null).Value);
         Assert.Equal(Instant.FromUtc(2026, 10, 25, 0, 30), Paris.Resolve(local, Offset.FromHours(2)).Value);
         Assert.Equal(Instant.FromUtc(2026, 10, 25, 1, 30), Paris.Resolve(local, Offset.FromHours(1)).Value);
-        Assert.Equal(Rule.NonexistentLocalTime, Paris.Resolve(local, Offset.FromHours(5)).Refusal?.Rule);
+    }
+
+    [Fact]
+    public void A_time_with_z_or_any_offset_is_that_instant()
+    {
+        Assert.Equal(Instant.FromUtc(2026, 12, 1, 6, 30), Paris.Resolve(new LocalDateTime(2026, 12, 1, 6, 30), Offset.Zero).Value);
+        Assert.Equal(Instant.FromUtc(2026, 10, 24, 21, 30), Paris.Resolve(new LocalDateTime(2026, 10, 25, 2, 30), Offset.FromHours(5)).Value);
+        Assert.Equal(Instant.FromUtc(2027, 3, 28, 1, 30), Paris.Resolve(new LocalDateTime(2027, 3, 28, 2, 30), Offset.FromHours(1)).Value);
     }
 
     [Fact]

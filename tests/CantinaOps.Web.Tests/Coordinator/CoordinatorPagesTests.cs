@@ -181,7 +181,7 @@ public class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var third = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.SeriesId == seriesId && b.OccurrenceDay == new LocalDate(2027, 1, 21)));
         var partner = await app.SignedInBrowserAsync(TestSite.PartnerAUser);
 
-        await partner.SubmitAsync("/Partner?from=2027-01-04", new Dictionary<string, string>(), $"/Partner?handler=Cancel&id={third.Id}&following=true");
+        await partner.SubmitAsync("/Partner?from=2027-01-04", new Dictionary<string, string>(), $"/Partner?handler=Cancel&id={third.Id}&following=true&confirmed=true");
 
         var rows = await app.WithDbAsync(db => db.Bookings.Where(b => b.SeriesId == seriesId).OrderBy(b => b.OccurrenceDay).Select(b => b.Status).ToListAsync());
         Assert.Equal([BookingStatus.Confirmed, BookingStatus.Confirmed, BookingStatus.Cancelled, BookingStatus.Cancelled], rows);

@@ -13,6 +13,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     {
         builder.Ignore(b => b.Time);
         builder.Ignore(b => b.IsActive);
+        builder.Ignore(b => b.LastModified);
         builder.Property(b => b.Note).HasMaxLength(300);
         builder.HasOne<CantinaOps.Domain.Partners.BookingSeries>().WithMany().HasForeignKey(b => b.SeriesId);
         // One row per occurrence of a series: an occurrence can be moved, skipped or cancelled, never doubled.

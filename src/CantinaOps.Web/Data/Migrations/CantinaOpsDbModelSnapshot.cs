@@ -57,6 +57,9 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int?>("CancelledFrom")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CheckedInAt")
                         .HasColumnType("INTEGER");
 
@@ -109,6 +112,9 @@ namespace CantinaOps.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Seat")

@@ -11,6 +11,7 @@ public static class ApiProblems
         {
             Rule.SlotTaken => StatusCodes.Status409Conflict,
             Rule.InvalidStatusChange => StatusCodes.Status409Conflict,
+            Rule.ChoiceRequired => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         return TypedResults.Problem(

@@ -1,25 +1,42 @@
-using CantinaOps.Web.Data;
+using CantinaOps.Domain.Scheduling;
 using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace CantinaOps.Web.Features.Audit;
 
-/// <summary>The audit trail, newest first, for coordinators.</summary>
+/// <summary>The audit trail for coordinators: filtered by who, what and when, newest first, paged, exported as CSV.</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public sealed class IndexModel(CantinaOpsDb db, Scheduling.ScheduleCache rules) : PageModel
+public sealed class IndexModel(AuditQuery audit) : PageModel
 {
-    public sealed record Line(Instant At, string Actor, string Action, string Subject, string? Detail);
+    [BindProperty(SupportsGet = true)] public string? Who { get; set; }
+    [BindProperty(SupportsGet = true)] public string? What { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<Line> Lines { get; private set; } = [];
-    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+    public AuditQuery.Page Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancellationToken)
     {
-        Zone = (await rules.DefaultAsync(db, cancellationToken)).Zone;
-        Lines = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(500)
-            .Select(a => new Line(a.At, a.ActorName, a.Action, a.Subject, a.Detail)).ToListAsync(cancellationToken);
+        var filter = new AuditQuery.Filter(Cut(Who), Cut(What), DateWindow.ParseDate(From), DateWindow.ParseDate(To));
+        if (format == "csv")
+        {
+            return File(await audit.CsvAsync(filter, cancellationToken), "text/csv; charset=utf-8", "audit.csv");
+        }
+
+        Result = await audit.PageAsync(filter, PageNumber, cancellationToken);
+        return Page();
     }
+
+    /// <summary>The query string as the filter form holds it, for the paging and export links.</summary>
+    public Dictionary<string, string> Route(int? page = null, string? format = null)
+    {
+        var values = new Dictionary<string, string?> { ["who"] = Who, ["what"] = What, ["from"] = From, ["to"] = To,
+            ["p"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["format"] = format };
+        return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!);
+    }
+
+    private static string? Cut(string? text) => text is { Length: > 100 } ? text[..100] : text;
 }

@@ -122,7 +122,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
         return booking is null
-            ? new Refusal(Rule.InvalidStatusChange, "Unknown booking.")
+            ? Refusal.Because(Rule.InvalidStatusChange, "unknown-booking", $"Unknown booking.")
             : await CancelAsync(booking, new Actor(by, null), null, cancellationToken, auditAction, bySite: true);
     }
 
@@ -140,7 +140,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
             var move = plan.Single(p => p.BookingId == booking.Id);
             if (move.To is not { } alternative)
             {
-                return Outcome<Booking>.Refused(Rule.SlotTaken, "No equivalent slot is free in the coming week.");
+                return Outcome<Booking>.Refused(Rule.SlotTaken, "no-equivalent", $"No equivalent slot is free in the coming week.");
             }
 
             return Moved(booking, alternative.ResourceId, new SlotClaim(alternative.Time, move.Seat), now, BookedBy.Desk,
@@ -161,7 +161,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
             var agreements = await db.Agreements.AsNoTracking().Where(a => a.PartnerId == booking.PartnerId).ToListAsync(cancellationToken);
             return SeriesPlanner.NearestFreeBlock(target.Schedule, target.Resource, booking.Time, days, held, now, agreements) is { } block
                 ? Moved(booking, booking.ResourceId, new SlotClaim(block, 1), now, BookedBy.Coordinator, "rules changed")
-                : Outcome<Booking>.Refused(Rule.SlotTaken, "No free block of that length that day or in the week after.");
+                : Outcome<Booking>.Refused(Rule.SlotTaken, "no-free-block", $"No free block of that length that day or in the week after.");
         }, cancellationToken);
 
     /// <summary>A move the domain accepts is told to the household or partner and written in the audit trail.</summary>
@@ -248,7 +248,7 @@ public sealed class BookingService(CantinaOpsDb db, BookingWriteLock writeLock, 
         catch (DbUpdateException exception) when (Database.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            return Outcome<T>.Refused(Rule.SlotTaken, "That slot has just been taken.");
+            return Outcome<T>.Refused(Rule.SlotTaken, "just-taken", $"That slot has just been taken.");
         }
     }
 }

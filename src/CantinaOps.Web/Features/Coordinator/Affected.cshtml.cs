@@ -26,6 +26,19 @@ public sealed class AffectedModel(AffectedBookings affected, IStringLocalizer<Sh
         return Done(handled, handled.Partner is { } partner ? l["Coord.PartnerCancelled", partner] : l["OutOfOrder.Cancelled"]);
     }
 
+    /// <param name="except">Bookings kept apart, to handle one by one.</param>
+    public async Task<IActionResult> OnPostAllAsync(bool move, int[]? except, CancellationToken cancellationToken)
+    {
+        var summary = await affected.HandleAllAsync(move, except ?? [], cancellationToken);
+        TempData["Message"] = l[move ? "Coord.AllMoved" : "Coord.AllCancelled", summary.Done].Value;
+        if (summary.Left > 0)
+        {
+            Refused = l["Coord.AllLeft", summary.Left];
+        }
+
+        return RedirectToPage();
+    }
+
     private RedirectToPageResult Done(AffectedBookings.Handled handled, string success)
     {
         if (handled.Refusal is { } refusal)

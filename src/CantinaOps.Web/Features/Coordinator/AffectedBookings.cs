@@ -57,7 +57,7 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         var target = booking is null ? null : await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
         if (booking is null || target is null)
         {
-            return new Handled(new Refusal(Rule.InvalidStatusChange, "Unknown booking."), null, null);
+            return new Handled(Refusal.Because(Rule.InvalidStatusChange, "unknown-booking", $"Unknown booking."), null, null);
         }
 
         var partner = await PartnerNameAsync(booking, cancellationToken);
@@ -73,6 +73,27 @@ public sealed class AffectedBookings(CantinaOpsDb db, ScheduleCache rules, Booki
         var partner = booking is null ? null : await PartnerNameAsync(booking, cancellationToken);
         var refusal = await bookings.CancelBySiteAsync(bookingId, BookedBy.Coordinator, "booking.cancel-rules-changed", cancellationToken);
         return new Handled(refusal, partner, null);
+    }
+
+    /// <summary>How "apply to all" ended: how many were handled, how many are still to handle one by one.</summary>
+    public sealed record Summary(int Done, int Left);
+
+    /// <summary>
+    /// "Apply to all": every booking the rules leave out, except those kept apart, is moved (each to its
+    /// nearest equivalent, earliest first, so that two are never given the same place) or cancelled — each by
+    /// the same use case as a single one, with its own notice and audit entry. Those refused stay listed.
+    /// </summary>
+    public async Task<Summary> HandleAllAsync(bool move, IReadOnlyCollection<int> except, CancellationToken cancellationToken)
+    {
+        var items = (await FindAsync(cancellationToken)).Where(i => !except.Contains(i.BookingId)).ToList();
+        var done = 0;
+        foreach (var item in items)
+        {
+            var handled = move ? await MoveAsync(item.BookingId, cancellationToken) : await CancelAsync(item.BookingId, cancellationToken);
+            done += handled.Refusal is null ? 1 : 0;
+        }
+
+        return new Summary(done, items.Count - done);
     }
 
     private async Task<List<Booking>> FutureAsync(CancellationToken cancellationToken)

@@ -61,6 +61,52 @@ public sealed class PartnersModel(CantinaOpsDb db, AuditLog audit, IStringLocali
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostEditAsync(int partnerId, string? name, string? contact, CancellationToken cancellationToken)
+    {
+        if (await db.Partners.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken) is not { } partner)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 120 || contact?.Length > 200)
+        {
+            ModelState.AddModelError(string.Empty, l["Coord.PartnerInvalid"]);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        partner.Change(name, contact);
+        audit.Record("partner.edit", $"partner {partnerId}", partner.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = l["Household.Saved"].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>Ends a partnership on a day: its agreements stop then, so no block is accepted after it.</summary>
+    public async Task<IActionResult> OnPostEndAsync(int partnerId, string? last, CancellationToken cancellationToken)
+    {
+        if (await db.Partners.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken) is not { } partner)
+        {
+            return NotFound();
+        }
+
+        var agreements = await db.Agreements.Where(a => a.PartnerId == partnerId).ToListAsync(cancellationToken);
+        var error = DateWindow.ParseDate(last) is { } day
+            ? partner.End(day, agreements)
+            : new SettingError(SettingRule.DateOutsideWindow, DateWindow.Explain("The last day"));
+        if (error is not null)
+        {
+            this.AddError(error, l);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        audit.Record("partner.end", $"partner {partnerId}", last);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = l["Coord.PartnerEnded", partner.Name].Value;
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Partners = await db.Partners.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using CantinaOps.Domain.Bookings;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Partner;
 using CantinaOps.Web.Features.Scheduling;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -36,14 +37,14 @@ public sealed class RequestsModel(CantinaOpsDb db, ScheduleCache rules, PartnerS
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken cancellationToken)
     {
         var refusal = await scheduling.ApproveAsync(id, cancellationToken);
-        TempData["Message"] = refusal is null ? l["Coord.Approved"].Value : $"{l[$"Rule.{refusal.Rule}"]} {refusal.Detail}";
+        TempData["Message"] = refusal is null ? l["Coord.Approved"].Value : l.Explain(refusal);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(int id, string? reason, CancellationToken cancellationToken)
     {
         var refusal = await scheduling.DeclineAsync(id, reason ?? string.Empty, cancellationToken);
-        TempData["Message"] = refusal is null ? l["Coord.Declined"].Value : l[$"Rule.{refusal.Rule}"].Value;
+        TempData["Message"] = refusal is null ? l["Coord.Declined"].Value : l.Explain(refusal);
         return RedirectToPage();
     }
 }

@@ -45,7 +45,7 @@ public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedRe
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException)
         {
-            ModelState.AddModelError(string.Empty, $"{l["Coord.SpaceInvalid"]} {exception.Message}");
+            ModelState.AddModelError(string.Empty, $"{l["Coord.SpaceInvalid"]} {l["Coord.SpaceSettingsHint"]}");
             return Page();
         }
 

@@ -1,6 +1,7 @@
 using CantinaOps.Domain.Partners;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Partner;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -8,22 +9,32 @@ using Microsoft.Extensions.Localization;
 namespace CantinaOps.Web.Features.Partner;
 
 /// <summary>After a session: meals produced (in total, optionally by kind) and the check-out checklist.</summary>
-public sealed class MealsModel(CantinaOpsDb db, SessionReports reports, IStringLocalizer<SharedResource> l) : PartnerPage
+public sealed class MealsModel(CantinaOpsDb db, SessionReports reports, PartnerCalendar calendar, IStringLocalizer<SharedResource> l) : PartnerPage
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public int? Meals { get; set; }
-    [BindProperty] public List<MealCount> ByKind { get; set; } = [];
+    [BindProperty] public List<KindRow> ByKind { get; set; } = [];
     [BindProperty] public List<int> Done { get; set; } = [];
 
     public IReadOnlyList<ChecklistItem> Checklist { get; private set; } = [];
 
+    /// <summary>The session the meals are declared for.</summary>
+    public PartnerCalendar.Entry Block { get; private set; } = null!;
+
+    /// <summary>A row of meals by kind; both optional, so rows left empty are no error.</summary>
+    public sealed record KindRow(string? Kind, int? Count);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        var report = await db.SessionReports.AsNoTracking().SingleOrDefaultAsync(r => r.BookingId == Id, cancellationToken);
-        if (report is not null && await db.Bookings.AnyAsync(b => b.Id == Id && b.PartnerId == PartnerId, cancellationToken))
+        if (!await LoadAsync(cancellationToken))
         {
-            (Meals, ByKind, Done) = (report.Meals, report.ByKind.ToList(), report.ChecklistDone.ToList());
+            return NotFound();
+        }
+
+        var report = await db.SessionReports.AsNoTracking().SingleOrDefaultAsync(r => r.BookingId == Id, cancellationToken);
+        if (report is not null)
+        {
+            (Meals, ByKind, Done) = (report.Meals, report.ByKind.Select(k => new KindRow(k.Kind, k.Count)).ToList(), report.ChecklistDone.ToList());
         }
 
         return Page();
@@ -31,31 +42,45 @@ public sealed class MealsModel(CantinaOpsDb db, SessionReports reports, IStringL
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = Meals is { } meals
-            ? await reports.DeclareAsync(Id, PartnerId, meals, ByKind, Done, Actor.UserId, cancellationToken)
-            : SessionReports.Result.Invalid;
-        if (result == SessionReports.Result.NotFound)
+        if (Meals is not { } meals || !ModelState.IsValid)
+        {
+            // One message for the form, not the binder's English one per row left empty.
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(Meals), l[Meals is null ? "Partner.MealsTotalRequired" : "Partner.MealsInvalid"]);
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
+
+        var declared = await reports.DeclareAsync(Id, PartnerId, meals, ByKind.Select(k => new MealCount(k.Kind ?? string.Empty, k.Count ?? 0)),
+            Done, Actor.UserId, cancellationToken);
+        if (declared.Result == SessionReports.Result.NotFound)
         {
             return NotFound();
         }
 
-        if (result != SessionReports.Result.Saved)
+        if (declared.Refusal is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, l[result == SessionReports.Result.NotYet ? "Partner.MealsNotYet" : "Partner.MealsInvalid"]);
-            await LoadAsync(cancellationToken);
-            return Page();
+            ModelState.AddModelError(string.Empty, l.Explain(refusal));
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
         }
 
         TempData["Message"] = l["Partner.MealsSaved"].Value;
         return RedirectToPage("Index");
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
+        if (await calendar.FindAsync(PartnerId, Id, cancellationToken) is not { } block)
+        {
+            return false;
+        }
+
+        Block = block;
         Checklist = await db.Checklist.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Position).ToListAsync(cancellationToken);
         while (ByKind.Count < 3)
         {
-            ByKind.Add(new MealCount(string.Empty, 0));
+            ByKind.Add(new KindRow(null, null));
         }
+
+        return true;
     }
 }

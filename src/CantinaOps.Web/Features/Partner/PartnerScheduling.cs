@@ -26,12 +26,12 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
     {
         if (await PrepareAsync(partnerId, request, cancellationToken) is not { } prepared)
         {
-            return Outcome<IReadOnlyList<OccurrencePlan>>.Refused(Rule.WrongResourceForBooker, "Series are for the professional kitchen.");
+            return Outcome<IReadOnlyList<OccurrencePlan>>.Refused(Rule.WrongResourceForBooker, "series-kitchen-only", $"Series are for the professional kitchen.");
         }
 
         if (prepared.Series is null)
         {
-            return Outcome<IReadOnlyList<OccurrencePlan>>.Refused(Rule.InvalidBlock, prepared.Error!);
+            return Outcome<IReadOnlyList<OccurrencePlan>>.Refused(prepared.Error!);
         }
 
         return Outcome<IReadOnlyList<OccurrencePlan>>.Success(await PlanAsync(prepared.Target, prepared.Series, cancellationToken));
@@ -45,9 +45,11 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
     public async Task<Outcome<BookingSeries>> SaveAsync(int partnerId, SeriesRequest request, IReadOnlyDictionary<LocalDate, ConflictChoice> choices,
         Actor actor, CancellationToken cancellationToken)
     {
-        if (await PrepareAsync(partnerId, request, cancellationToken) is not { Series: not null } prepared)
+        var prepared = await PrepareAsync(partnerId, request, cancellationToken);
+        if (prepared is not { Series: not null })
         {
-            return Outcome<BookingSeries>.Refused(Rule.InvalidBlock, "This series cannot be made.");
+            return prepared?.Error is { } error ? Outcome<BookingSeries>.Refused(error)
+                : Outcome<BookingSeries>.Refused(Rule.WrongResourceForBooker, "series-kitchen-only", $"Series are for the professional kitchen.");
         }
 
         var pending = prepared.Target.Schedule.Space.NeedsApproval(actor.As);
@@ -58,13 +60,16 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
             var undecided = plans.Where(p => !p.IsFree && !choices.ContainsKey(p.Day)).Select(p => p.Day).ToList();
             if (plans.Any(p => !p.IsFree && choices.GetValueOrDefault(p.Day) == ConflictChoice.CancelSeries))
             {
-                return Outcome<BookingSeries>.Refused(Rule.InvalidBlock, "The series was cancelled: nothing was saved.");
+                return Outcome<BookingSeries>.Refused(Rule.InvalidBlock, "series-cancelled", $"The series was cancelled: nothing was saved.");
             }
 
             if (undecided.Count > 0)
             {
-                return Outcome<BookingSeries>.Refused(Rule.SlotTaken,
-                    $"Choose what to do on {string.Join(", ", undecided.Select(d => d.ToString("d MMM yyyy", null)))}: the plan changed since the preview.");
+                // No choice at all: the caller skipped the preview's questions. Some choices but not these: the plan moved meanwhile.
+                var days = string.Join(", ", undecided.Select(d => d.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+                return choices.Count == 0
+                    ? Outcome<BookingSeries>.Refused(Rule.ChoiceRequired, "choose-for", $"Choose skip, move or cancel-series for each conflict: {days}.")
+                    : Outcome<BookingSeries>.Refused(Rule.SlotTaken, "plan-changed", $"The plan changed since the preview: choose again for {days}.");
             }
 
             db.Series.Add(series);
@@ -98,7 +103,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.PartnerId == partnerId, cancellationToken);
         if (booking is null)
         {
-            return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
+            return Refusal.Because(Rule.InvalidStatusChange, "unknown-booking", $"Unknown booking.");
         }
 
         if (!andFollowing || booking.SeriesId is not { } seriesId || booking.OccurrenceDay is not { } day)
@@ -138,7 +143,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
         var target = booking is null ? null : await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
         if (booking is null || target is null)
         {
-            return new Refusal(Rule.InvalidStatusChange, "Unknown booking.");
+            return Refusal.Because(Rule.InvalidStatusChange, "unknown-booking", $"Unknown booking.");
         }
 
         var outcome = await bookings.InTransactionAsync(async () =>
@@ -164,7 +169,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
                     clock.GetCurrentInstant(), held);
                 if (!check.IsSuccess)
                 {
-                    return Outcome<Booking>.Refused(check.Refusal!.Rule, $"{date:d MMMM}: {check.Refusal.Detail}");
+                    return Outcome<Booking>.Refused(check.Refusal!.Rule, "on-day", $"{date:d MMMM}: {check.Refusal}");
                 }
 
                 if (each.MoveTo(each.ResourceId, check.Value, clock.GetCurrentInstant(), actor.As) is { } refusal)
@@ -193,7 +198,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
         var target = booking is null ? null : await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken);
         if (booking is null || target is null)
         {
-            return new Refusal(Rule.InvalidStatusChange, "No such request waits for approval.");
+            return Refusal.Because(Rule.InvalidStatusChange, "no-request", $"No such request waits for approval.");
         }
 
         var outcome = await bookings.InTransactionAsync(async () =>
@@ -217,7 +222,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.Status == BookingStatus.Pending, cancellationToken);
         if (booking is null)
         {
-            return new Refusal(Rule.InvalidStatusChange, "No such request waits for approval.");
+            return Refusal.Because(Rule.InvalidStatusChange, "no-request", $"No such request waits for approval.");
         }
 
         var refusal = booking.Decline(clock.GetCurrentInstant(), string.IsNullOrWhiteSpace(reason) ? "—" : reason.Trim());
@@ -240,7 +245,7 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
             ?? target.Schedule.CheckPartnerBlock(target.Resource, booking.Start, booking.End, clock.GetCurrentInstant(), held).Refusal;
     }
 
-    private sealed record Prepared(ResourceRules Target, BookingSeries? Series, string? Error);
+    private sealed record Prepared(ResourceRules Target, BookingSeries? Series, Refusal? Error);
 
     private async Task<Prepared?> PrepareAsync(int partnerId, SeriesRequest request, CancellationToken cancellationToken)
     {
@@ -250,15 +255,10 @@ public sealed class PartnerScheduling(CantinaOpsDb db, ScheduleCache rules, Book
             return null;
         }
 
-        try
-        {
-            return new Prepared(target, new BookingSeries(partnerId, request.ResourceId, request.Days, request.Start, request.End,
+        return BookingSeries.Check(request.Days.ToList(), request.Start, request.End, request.FirstDay, request.LastDay) is { } error
+            ? new Prepared(target, null, error)
+            : new Prepared(target, new BookingSeries(partnerId, request.ResourceId, request.Days, request.Start, request.End,
                 request.FirstDay, request.LastDay, clock.GetCurrentInstant()), null);
-        }
-        catch (ArgumentException exception)
-        {
-            return new Prepared(target, null, exception.Message);
-        }
     }
 
     private async Task<IReadOnlyList<OccurrencePlan>> PlanAsync(ResourceRules target, BookingSeries series, CancellationToken cancellationToken)

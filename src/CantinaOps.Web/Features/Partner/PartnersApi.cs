@@ -24,24 +24,39 @@ public static class PartnersApi
     public sealed record OccurrenceResponse(string Day, string? Start, string? End, bool Free, ConflictResponse? Conflict,
         string? MoveStart, string? MoveEnd);
 
+    public sealed record SeriesPreviewResponse(IReadOnlyList<OccurrenceResponse> Occurrences);
+
+    public sealed record SeriesCreatedResponse(int Id);
+
     public sealed record MoveBody([property: Required] string? Start, [property: Required] string? End, bool Following);
 
     public sealed record MealsBody([property: Required] int? Meals, MealCount[]? ByKind, int[]? Checklist);
 
     public static void MapPartnersApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/partner/bookings", ListAsync).WithSummary("The partner's own bookings (staff: every partner's, or ?partnerId=).");
+        api.MapGet("/partner/bookings", ListAsync).WithSummary("The partner's own bookings (staff: every partner's, or ?partnerId=).")
+            .Produces<BookingsApi.BookingResponse[]>();
         api.MapPost("/series/preview", PreviewAsync).WithSummary("Expands a recurring series and lists every occurrence and conflict, without saving.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("Times are the site's local times; 422 with `rule` when the series itself cannot be made " +
+                "(`invalid-block`: no weekday, end before start, longer than about a year; `wrong-resource-for-booker`: not the kitchen).")
+            .Produces<SeriesPreviewResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/series", CreateAsync).WithSummary("Saves a series; each conflict of the preview needs a choice: skip, move or cancel.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("`choices` maps each conflicting day (2026-05-14) to skip, move or cancel-series. 409 `choice-required` when a " +
+                "conflict of the preview has no choice; 409 `slot-taken` when choices were given but the plan changed since the preview " +
+                "(preview again); 422 when cancel-series was chosen or a rule is broken.")
+            .Produces<SeriesCreatedResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/bookings/{id:int}/move", MoveAsync).WithSummary("Moves a partner's block to other times the same day; `following` moves every later occurrence of its series too.")
             .WithDescription("start and end are the site's local times (13:00). The same rule as on the partner's page: until the block starts; " +
                 "409 when the new times are taken, 422 with `rule` when a booking rule is broken.")
             .Produces<BookingsApi.BookingResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/bookings/{id:int}/meals", DeclareMealsAsync).WithSummary("Declares the meals produced in a session, and its checklist.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("Once the session has started (422 `not-started` before). `byKind` rows need a kind and add up to `meals`; " +
+                "`checklist` holds ids of the site's active check-out items; 400 naming the field otherwise.")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     public static void MapCalendarFeeds(this IEndpointRouteBuilder app) =>
@@ -63,7 +78,7 @@ public static class PartnersApi
             .OrderBy(b => b.Start).Take(1000).ToListAsync(cancellationToken);
         var site = await rules.DefaultAsync(db, cancellationToken);
         return TypedResults.Ok(rows.Select(b => new BookingsApi.BookingResponse(b.Id, b.ResourceId, SiteDateTimeText.Format(b.Start, site.Zone),
-            SiteDateTimeText.Format(b.End, site.Zone), ApiNames.Of(b.Status), null, b.PartnerId)));
+            SiteDateTimeText.Format(b.End, site.Zone), ApiNames.Of(b.Status), null, b.PartnerId)).ToArray());
     }
 
     private static async Task<IResult> PreviewAsync(SeriesBody body, HttpContext http, PartnerScheduling scheduling, CantinaOpsDb db,
@@ -86,7 +101,7 @@ public static class PartnersApi
         }
 
         var zone = (await rules.ForResourceAsync(db, parsed.Request.ResourceId, cancellationToken))!.Schedule.Zone;
-        return TypedResults.Ok(new { occurrences = outcome.Value!.Select(p => ToResponse(p, zone)) });
+        return TypedResults.Ok(new SeriesPreviewResponse(outcome.Value!.Select(p => ToResponse(p, zone)).ToList()));
     }
 
     private static async Task<IResult> CreateAsync(SeriesBody body, HttpContext http, PartnerScheduling scheduling, CancellationToken cancellationToken)
@@ -115,7 +130,7 @@ public static class PartnersApi
 
         var outcome = await scheduling.SaveAsync(parsed.PartnerId, parsed.Request, choices, new Actor(user.BookedAs, user.UserId), cancellationToken);
         return outcome.IsSuccess
-            ? TypedResults.Created($"/api/v1/series/{outcome.Value!.Id}", new { id = outcome.Value.Id })
+            ? TypedResults.Created($"/api/v1/series/{outcome.Value!.Id}", new SeriesCreatedResponse(outcome.Value.Id))
             : ApiProblems.From(outcome.Refusal!);
     }
 
@@ -154,14 +169,15 @@ public static class PartnersApi
             return ApiProblems.Invalid("meals", "meals is the number of meals produced.");
         }
 
-        var result = await reports.DeclareAsync(id, user.IsStaff ? null : user.PartnerId ?? -1, meals, body.ByKind ?? [], body.Checklist ?? [],
-            user.UserId, cancellationToken);
-        return result switch
+        var declared = await reports.DeclareAsync(id, user.IsStaff ? null : user.PartnerId ?? -1, meals,
+            (body.ByKind ?? []).Where(k => k is not null), body.Checklist ?? [], user.UserId, cancellationToken);
+        return declared.Result switch
         {
             SessionReports.Result.Saved => TypedResults.NoContent(),
             SessionReports.Result.NotFound => ApiProblems.NotFound($"Booking {id}"),
-            SessionReports.Result.NotYet => ApiProblems.From(new Refusal(Rule.TooFarAhead, "Meals are declared once the session has started.")),
-            _ => ApiProblems.Invalid("byKind", "Meal counts are 0 to 100,000 and the meals by kind add up to the total."),
+            _ when declared.Refusal is { Rule: Rule.InvalidValue } invalid =>
+                ApiProblems.Invalid(invalid.Reason == "meals-unknown-item" ? "checklist" : invalid.Reason == "meals-range" ? "meals" : "byKind", invalid.Detail),
+            _ => ApiProblems.From(declared.Refusal!),
         };
     }
 

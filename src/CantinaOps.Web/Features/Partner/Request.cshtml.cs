@@ -3,6 +3,7 @@ using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Bookings;
 using CantinaOps.Web.Features.Scheduling;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -55,7 +56,7 @@ public sealed class RequestModel(CantinaOpsDb db, ScheduleCache rules, BookingSe
             PartnerId, Actor, cancellationToken);
         if (!outcome.IsSuccess)
         {
-            ModelState.AddModelError(string.Empty, $"{l[$"Rule.{outcome.Refusal!.Rule}"]} ({outcome.Refusal.Detail})");
+            ModelState.AddModelError(string.Empty, l.Explain(outcome.Refusal!));
             return Page();
         }
 

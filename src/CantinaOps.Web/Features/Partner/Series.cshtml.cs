@@ -2,6 +2,7 @@ using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Partner;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -39,7 +40,7 @@ public sealed class SeriesModel(CantinaOpsDb db, PartnerScheduling scheduling, I
         var outcome = await scheduling.PreviewAsync(PartnerId, request, cancellationToken);
         if (!outcome.IsSuccess)
         {
-            ModelState.AddModelError(string.Empty, outcome.Refusal!.Detail);
+            ModelState.AddModelError(string.Empty, l.Explain(outcome.Refusal!));
             return Page();
         }
 
@@ -63,7 +64,7 @@ public sealed class SeriesModel(CantinaOpsDb db, PartnerScheduling scheduling, I
         var outcome = await scheduling.SaveAsync(PartnerId, request, choices, Actor, cancellationToken);
         if (!outcome.IsSuccess)
         {
-            ModelState.AddModelError(string.Empty, outcome.Refusal!.Detail);
+            ModelState.AddModelError(string.Empty, l.Explain(outcome.Refusal!));
             Plans = (await scheduling.PreviewAsync(PartnerId, request, cancellationToken)).Value;
             return Page();
         }

@@ -16,7 +16,7 @@ public static class AvailabilityApi
             .WithDescription("`from` is a local date (default: today at the site), `days` 1-31 (default 7), `space` a space kind " +
                 "(laundry, family-kitchen, professional-kitchen) or a space id. Times are the site's wall-clock times; " +
                 "a time that occurs twice (October fall-back) carries its UTC offset.")
-            .ProducesValidationProblem();
+            .Produces<SlotResponse[]>().ProducesValidationProblem();
 
     private static async Task<IResult> GetAsync(string? from, int? days, string? space, AvailabilityQuery query,
         CancellationToken cancellationToken)
@@ -58,6 +58,6 @@ public static class AvailabilityApi
         var spaces = await query.RunAsync(siteId, firstDay, dayCount, include, cancellationToken);
         return TypedResults.Ok(spaces.SelectMany(s => s.Slots.Select(a => new SlotResponse(a.Slot.ResourceId,
             SiteDateTimeText.Format(a.Slot.Start, s.Schedule.Zone), SiteDateTimeText.Format(a.Slot.End, s.Schedule.Zone),
-            a.Free))));
+            a.Free))).ToArray());
     }
 }

@@ -10,5 +10,6 @@ public static class SchedulingServices
         .AddSingleton<ScheduleCache>()
         .AddScoped<AvailabilityQuery>()
         .AddScoped<BookingService>()
-        .AddScoped<AuditLog>();
+        .AddScoped<AuditLog>()
+        .AddScoped<AuditQuery>();
 }

@@ -31,7 +31,7 @@ public sealed class WaitlistService(CantinaOpsDb db, ScheduleCache rules, Availa
 
         if (!DateWindow.Contains(day))
         {
-            return Outcome<WaitlistEntry>.Refused(Rule.OutsideDateWindow, DateWindow.Explain("day"));
+            return Outcome<WaitlistEntry>.Refused(DateWindow.Refusal("day"));
         }
 
         var now = clock.GetCurrentInstant();

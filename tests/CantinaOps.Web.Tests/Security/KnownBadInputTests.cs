@@ -24,7 +24,7 @@ public class KnownBadInputTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("2027-03-28T02:00", 0)]
     [InlineData("2027-03-28T02:30", 1)]
     [InlineData("2026-12-03T10:00+14:00", 2)]
-    [InlineData("2026-12-03T10:00Z", 3)]
+    [InlineData("2027-03-28T02:59", 3)] // an instant with Z or an offset always exists: accepted since the API takes them
     public async Task A_dryer_time_that_does_not_exist_on_the_site_s_clock_is_refused_on_the_ticket(string start, int n)
     {
         var household = app.Site.Households[50 + n];

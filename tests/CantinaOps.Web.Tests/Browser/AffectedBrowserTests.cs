@@ -31,7 +31,7 @@ public class AffectedBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.SignInAsync(page, TestSite.Coordinator);
         await page.GotoAsync("/Coordinator/Spaces");
         await page.Locator($"#h-{laundry}-Wednesday").FillAsync("00:00-06:00, 09:00-12:00");
-        await page.Locator($"section:has(#h-{laundry}-Wednesday) form.form button.button").ClickAsync();
+        await page.Locator($"form.form:has(#h-{laundry}-Wednesday) button.button").ClickAsync();
         await Assertions.Expect(page.Locator("#preview")).ToContainTextAsync("10");
         await page.Locator("section:has(#preview) button.warn").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Coordinator/Affected", StringComparison.Ordinal));

@@ -1,5 +1,4 @@
 using CantinaOps.Web.Data;
-using Microsoft.AspNetCore.DataProtection;
 using CantinaOps.Web.Data.Demo;
 using CantinaOps.Web.Features.Account;
 using CantinaOps.Web.Features.Bookings;
@@ -17,7 +16,7 @@ using CantinaOps.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCantinaOpsOptions(builder.Configuration);
 builder.Services.AddCantinaOpsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddCantinaOpsClock();
+builder.Services.AddCantinaOpsClock(builder.Configuration, builder.Environment);
 builder.Services.AddStaffSignIn(builder.Configuration);
 builder.Services.AddCantinaOpsLocalization();
 builder.Services.AddHttpContextAccessor();
@@ -41,8 +40,7 @@ builder.Services.AddWebEncoders(options =>
 builder.Services.AddProblemDetails();
 // Malformed requests answer 400 with a problem body in every environment, never a developer page.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-builder.Services.AddDataProtection().PersistKeysToFileSystem(
-    new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, AppOptions.Read<KeysOptions>(builder.Configuration, KeysOptions.Section).KeysFolder)));
+builder.Services.AddCantinaOpsDataProtection();
 builder.Services.AddOpenApi(CantinaOps.Web.Features.Api.ApiDocument.Configure);
 builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

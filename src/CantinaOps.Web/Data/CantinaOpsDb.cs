@@ -8,8 +8,25 @@ using NodaTime;
 
 namespace CantinaOps.Web.Data;
 
-public sealed class CantinaOpsDb(DbContextOptions<CantinaOpsDb> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The app's database. On SQLite the context is this class; on PostgreSQL it is <see cref="Postgres.PostgresDb"/>,
+/// which keeps its own migrations (each engine's migrations are written for it) and stores dates and times in
+/// PostgreSQL's own types.
+/// </summary>
+public class CantinaOpsDb : IdentityDbContext<StaffUser>, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    public CantinaOpsDb(DbContextOptions<CantinaOpsDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the context of another engine (its own options type, its own migrations).</summary>
+    protected CantinaOpsDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Space> Spaces => Set<Space>();
     public DbSet<Resource> Resources => Set<Resource>();
@@ -30,12 +47,18 @@ public sealed class CantinaOpsDb(DbContextOptions<CantinaOpsDb> options) : Ident
     public DbSet<CalendarFeed> Feeds => Set<CalendarFeed>();
     public DbSet<CantinaOps.Domain.Access.SignInFailures> SignInFailures => Set<CantinaOps.Domain.Access.SignInFailures>();
 
+    /// <summary>The keys that sign cookies, antiforgery tokens and printed QR links, when kept in the database
+    /// (every engine and every app server; see <see cref="Infrastructure.KeyStore"/>).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CantinaOpsDb).Assembly);
     }
 
+    /// <summary>How NodaTime values are stored on SQLite (see <see cref="NodaTimeConverters"/>).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Instant>().HaveConversion<NodaTimeConverters.InstantToTicks>();

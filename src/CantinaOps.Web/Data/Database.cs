@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CantinaOps.Web.Data;
 
 /// <summary>
-/// Everything that depends on the database engine lives here: the connection, its pragmas, how a
-/// unique-constraint violation is recognised, and how booking writes are serialised.
+/// Everything that depends on the database engine lives here: the connection, its settings, how a
+/// constraint violation is recognised, and how booking writes are serialised. SQLite (one server, a file)
+/// is the default; PostgreSQL serves a network of sites or several app servers.
 /// </summary>
 public static class Database
 {
@@ -17,19 +18,33 @@ public static class Database
     public static IServiceCollection AddCantinaOpsDatabase(this IServiceCollection services, IConfiguration configuration,
         string contentRoot)
     {
-        var connectionString = SqliteConnectionString(
-            Infrastructure.AppOptions.Read<ConnectionStringOptions>(configuration, ConnectionStringOptions.Section).Default, contentRoot);
-        var synchronous = Infrastructure.AppOptions.Read<DatabaseOptions>(configuration, DatabaseOptions.Section).Synchronous;
+        var settings = Infrastructure.AppOptions.Read<DatabaseOptions>(configuration, DatabaseOptions.Section);
+        var configured = Infrastructure.AppOptions.Read<ConnectionStringOptions>(configuration, ConnectionStringOptions.Section).Default;
         // Interceptors registered by the features (e.g. the impact figures' change marks) join every context.
-        services.AddDbContextPool<CantinaOpsDb>((provider, options) =>
+        if (settings.Provider == DatabaseProvider.Postgres)
         {
-            Configure(options, connectionString, synchronous);
-            options.AddInterceptors(provider.GetServices<IInterceptor>());
-        });
+            var connectionString = PostgresConnectionString(configured);
+            services.AddDbContextPool<CantinaOpsDb, Postgres.PostgresDb>((provider, options) =>
+            {
+                Postgres.PostgresDb.Configure(options, connectionString);
+                options.AddInterceptors(provider.GetServices<IInterceptor>());
+            });
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(configured, contentRoot);
+            services.AddDbContextPool<CantinaOpsDb>((provider, options) =>
+            {
+                Configure(options, connectionString, settings.Synchronous);
+                options.AddInterceptors(provider.GetServices<IInterceptor>());
+            });
+        }
+
         services.AddSingleton<BookingWriteLock>();
         return services;
     }
 
+    /// <summary>The SQLite context's options.</summary>
     /// <param name="synchronous">
     /// NORMAL (default): in WAL mode a commit survives an app crash, and the file can never be corrupted,
     /// but the last commits may roll back if the machine loses power; FULL also survives that, at about
@@ -65,23 +80,54 @@ public static class Database
         return builder.ToString();
     }
 
-    /// <summary>Applies pending migrations and switches the file to write-ahead logging.</summary>
+    /// <summary>The PostgreSQL connection string, refused clearly when it is still SQLite's default file.</summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        if (connectionString == DefaultConnectionString)
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres: set ConnectionStrings:Default to the PostgreSQL database " +
+                "(e.g. \"Host=127.0.0.1;Database=cantinaops;Username=cantinaops;Password=...\").");
+        }
+
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Default is not a PostgreSQL connection string: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Applies pending migrations (and on SQLite switches the file to write-ahead logging).</summary>
     public static async Task MigrateAsync(CantinaOpsDb db, CancellationToken cancellationToken = default)
     {
-        // WAL lets readers (availability, boards) run while a booking is being written.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.CloseConnectionAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers (availability, boards) run while a booking is being written.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        // Two servers starting together are safe: EF Core takes the engine's migration lock first.
         await db.Database.MigrateAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Opens the transaction in which a booking is checked and written. On SQLite,
-    /// Microsoft.Data.Sqlite begins it with BEGIN IMMEDIATE, which takes the database's write lock at
-    /// once: two requests for the same slot cannot both read "free" and then both insert.
-    /// Writers of this process first queue on an async gate: SQLite's own busy handler would make
-    /// them sleep and poll (up to 100 ms a turn), which is what made latency climb under load.
-    /// The database lock still guards against any other process writing to the same file.
+    /// Opens the transaction in which a booking is checked and written, so that no other writer can decide
+    /// on the same slots, quota or capacity between the check and the write.
+    /// <list type="bullet">
+    /// <item>SQLite: Microsoft.Data.Sqlite begins it with BEGIN IMMEDIATE, which takes the database's write
+    /// lock at once: two requests for the same slot cannot both read "free" and then both insert.</item>
+    /// <item>PostgreSQL: READ COMMITTED guards nothing of that kind, so the transaction first takes one
+    /// transaction-scoped advisory lock that every booking writer of every server takes: the decisions
+    /// are serialised exactly as on SQLite, and the lock goes with the commit or rollback. The exclusion
+    /// constraint on bookings still refuses an overlap whatever path wrote it.</item>
+    /// </list>
+    /// Writers of this process first queue on an async gate: a database lock makes waiters sleep and
+    /// poll (SQLite) or hold a connection each (PostgreSQL), which is what made latency climb under load.
     /// </summary>
     public static async Task<BookingWrite> BeginBookingWriteAsync(CantinaOpsDb db, BookingWriteLock gate,
         CancellationToken cancellationToken)
@@ -91,7 +137,13 @@ public static class Database
         {
             // One insert per transaction: EF's automatic savepoint around SaveChanges would only add round trips.
             db.Database.AutoSavepointsEnabled = false;
-            return new BookingWrite(gate, await db.Database.BeginTransactionAsync(cancellationToken));
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({Postgres.PostgresDb.BookingWritesLock})", cancellationToken);
+            }
+
+            return new BookingWrite(gate, transaction);
         }
         catch
         {
@@ -100,8 +152,21 @@ public static class Database
         }
     }
 
-    public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+    /// <summary>A unique index refused the row (SQLite and PostgreSQL alike).</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The database refused a booking because its slot is held: the unique index on (resource, slot start,
+    /// place) on both engines, or PostgreSQL's exclusion constraint on overlapping times.
+    /// </summary>
+    public static bool IsSlotConflict(DbUpdateException exception) =>
+        IsUniqueViolation(exception)
+        || exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ExclusionViolation };
 
     private sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor
     {
@@ -160,10 +225,22 @@ internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<CantinaO
     }
 }
 
+/// <summary>The database engine (<c>Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One file, one app server: the default.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL database that several app servers share.</summary>
+    Postgres,
+}
+
 /// <summary><c>Database:*</c>.</summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>SQLite's <c>synchronous</c> in WAL mode (see <see cref="Database.Configure"/>).</summary>
     [System.ComponentModel.DataAnnotations.RegularExpression("^(NORMAL|FULL)$")]
@@ -175,7 +252,7 @@ public sealed class ConnectionStringOptions
 {
     public const string Section = "ConnectionStrings";
 
-    /// <summary>The SQLite file; a relative path is taken from the app's folder.</summary>
+    /// <summary>The SQLite file (a relative path is taken from the app's folder), or the PostgreSQL connection string.</summary>
     [System.ComponentModel.DataAnnotations.Required]
     public string Default { get; set; } = Database.DefaultConnectionString;
 }

@@ -67,7 +67,8 @@ public sealed class JobsOptions
     public int WorkerCount { get; set; } = 4;
 }
 
-/// <summary><c>DataProtection:*</c>: where the keys of cookies and bearer tokens are kept.</summary>
+/// <summary><c>DataProtection:*</c>: the folder where versions before the keys moved into the database kept them
+/// (read once, see <see cref="KeyStore.ImportKeyFilesAsync"/>).</summary>
 public sealed class KeysOptions
 {
     public const string Section = "DataProtection";

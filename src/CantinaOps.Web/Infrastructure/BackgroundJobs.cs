@@ -6,14 +6,16 @@ using CantinaOps.Web.Features.Print;
 using CantinaOps.Web.Features.Waitlist;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CantinaOps.Web.Infrastructure;
 
 /// <summary>
-/// Hangfire inside the app, on its own SQLite file next to the app's database. One Hangfire server per
-/// SQLite file: several app servers need the PostgreSQL storage. Jobs carry no arguments but ids, and
+/// Hangfire inside the app. With SQLite it keeps its own file next to the app's database (one Hangfire server per
+/// file); with PostgreSQL it keeps its tables in the app's database (schema <c>hangfire</c>), so every app server
+/// takes its share of the same jobs. Jobs carry no arguments but ids, and
 /// each one checks in the database what is already done before acting, so a retry or a second server
 /// does no harm.
 /// </summary>
@@ -34,14 +36,27 @@ public static class BackgroundJobs
         services.AddScoped<RetentionJob>();
         services.AddScoped<WeeklyPlanJob>();
 
-        var path = Path.IsPathRooted(jobs.StoragePath) ? jobs.StoragePath : Path.Combine(contentRoot, jobs.StoragePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        services.AddHangfire(hangfire => hangfire
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            // The 15 s default makes a reminder wait needlessly; 1 s is cheap on a local file.
-            .UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        var database = AppOptions.Read<DatabaseOptions>(configuration, DatabaseOptions.Section);
+        var configured = AppOptions.Read<ConnectionStringOptions>(configuration, ConnectionStringOptions.Section).Default;
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                hangfire.UsePostgreSqlStorage(
+                    connection => connection.UseNpgsqlConnection(Database.PostgresConnectionString(configured)),
+                    PostgresJobStorage());
+            }
+            else
+            {
+                var path = Path.IsPathRooted(jobs.StoragePath) ? jobs.StoragePath : Path.Combine(contentRoot, jobs.StoragePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                // The 15 s default makes a reminder wait needlessly; 1 s is cheap on a local file.
+                hangfire.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+            }
+        });
         if (jobs.Enabled)
         {
             services.AddHangfireServer(options =>
@@ -53,6 +68,19 @@ public static class BackgroundJobs
 
         return services;
     }
+
+    /// <summary>
+    /// Hangfire's PostgreSQL storage. A job is fetched and kept invisible to the other servers while it runs: the
+    /// sliding timeout renews that while the job is alive, where the fixed 30-minute default would hand a long
+    /// job (the weekly plans, the retention sweep) to another server to run again.
+    /// </summary>
+    public static PostgreSqlStorageOptions PostgresJobStorage() => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+    };
 
     /// <summary>Registers the recurring jobs in the site's time zone (an 18:00 job stays at 18:00 across DST).</summary>
     public static async Task ScheduleRecurringJobsAsync(this WebApplication app)

@@ -29,13 +29,29 @@ public static class ServiceRegistration
 {
     private const string CookieOrBearer = "CookieOrBearer";
 
-    public static IServiceCollection AddCantinaOpsClock(this IServiceCollection services)
+    public static IServiceCollection AddCantinaOpsClock(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
     {
         // The one place the real clock is named; everything else receives IClock.
 #pragma warning disable RS0030
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        IClock clock = SystemClock.Instance;
 #pragma warning restore RS0030
+        // Only in the test environment: several app processes of one test share a date, whatever the day the test runs.
+        if (environment.IsEnvironment("Testing") && configuration["Testing:ClockStart"] is { Length: > 0 } start)
+        {
+            clock = new StartedClock(NodaTime.Text.InstantPattern.General.Parse(start).Value, clock);
+        }
+
+        services.AddSingleton(clock);
         return services;
+    }
+
+    /// <summary>A clock that starts at a given instant and runs at the real clock's pace.</summary>
+    private sealed class StartedClock(Instant start, IClock real) : IClock
+    {
+        private readonly Instant _origin = real.GetCurrentInstant();
+
+        public Instant GetCurrentInstant() => start + (real.GetCurrentInstant() - _origin);
     }
 
     public static IServiceCollection AddStaffSignIn(this IServiceCollection services, IConfiguration configuration)

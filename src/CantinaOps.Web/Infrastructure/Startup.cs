@@ -13,6 +13,8 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CantinaOpsDb>();
         await Database.MigrateAsync(db);
+        var keys = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeysOptions>>().Value.KeysFolder;
+        await KeyStore.ImportKeyFilesAsync(db, Path.Combine(app.Environment.ContentRootPath, keys));
         // Every role exists, also in a database made before a role was added (the funder's).
         var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
         foreach (var role in Roles.All)

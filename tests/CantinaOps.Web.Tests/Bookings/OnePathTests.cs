@@ -219,7 +219,8 @@ public class OnePathTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var household = app.Site.Households[80 + index];
         var start = AppFactory.Now - Duration.FromMinutes(10 + index);
-        var booking = await StoredAsync(() => Booking.ForHousehold(app.Site.Dryer, new Interval(start, start + Duration.FromHours(1)),
+        // One machine per case: the two cases' hours overlap.
+        var booking = await StoredAsync(() => Booking.ForHousehold(index == 0 ? app.Site.Dryer : app.Site.Washer2, new Interval(start, start + Duration.FromHours(1)),
             1, household, BookedBy.Desk, null, start - Duration.FromDays(1)));
 
         foreach (var (action, path) in new[] { ("CheckIn", "check-in"), ("Complete", "complete") })

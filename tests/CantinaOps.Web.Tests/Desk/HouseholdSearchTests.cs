@@ -89,7 +89,7 @@ public class HouseholdSearchTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Households_saved_before_the_search_text_existed_get_it_at_start()
     {
         var id = await AddAsync("XKM-01", "Оксана", null, null);
-        await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Households SET SearchText = NULL WHERE Id = {id}"));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Households\" SET \"SearchText\" = NULL WHERE \"Id\" = {id}"));
 
         await ActivatorUtilities.CreateInstance<SearchTextBackfill>(app.Services).StartAsync(CancellationToken.None);
 

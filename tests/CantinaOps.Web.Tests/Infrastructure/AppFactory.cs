@@ -10,7 +10,8 @@ using NodaTime.Testing;
 namespace CantinaOps.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over a real SQLite file in a temporary folder, with a fake clock set to
+/// The real app over a real database — a SQLite file in a temporary folder, or a PostgreSQL database of its own
+/// in the PostgreSQL pass (see <see cref="TestDatabase"/>) — with a fake clock set to
 /// Monday 30 November 2026, 08:00 in Paris, and the test site of <see cref="TestSite"/>.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -30,6 +31,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_folder, "cantinaops.db");
 
+    /// <summary>The app's connection string: the SQLite file, or this app's own PostgreSQL database.</summary>
+    public string ConnectionString { get; private set; } = "";
+
     public TestSite Site { get; private set; } = null!;
 
     /// <summary>False keeps the production rate limits (or those a subclass sets).</summary>
@@ -41,7 +45,22 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        if (TestDatabase.IsPostgres)
+        {
+            // Once per app: the host builder may run this more than once.
+            if (ConnectionString.Length == 0)
+            {
+                ConnectionString = TestDatabase.CreatePostgres();
+            }
+
+            builder.UseSetting("Database:Provider", "Postgres");
+        }
+        else
+        {
+            ConnectionString = $"Data Source={DatabasePath}";
+        }
+
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("App:PublicUrl", PublicUrl);
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
         // Tests move the clock by days; bearer tokens follow the app's clock, so they live long here.
@@ -98,7 +117,15 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (TestDatabase.IsPostgres)
+        {
+            TestDatabase.DropPostgres(ConnectionString);
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

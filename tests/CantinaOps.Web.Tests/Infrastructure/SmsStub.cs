@@ -16,6 +16,9 @@ public sealed class SmsStub : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> Received { get; } = new();
 
+    /// <summary>The <c>?server=</c> of each message's request, when the sending app names itself (see <see cref="AppServer"/>).</summary>
+    public ConcurrentQueue<string> Senders { get; } = new();
+
     public string Url => _app.Urls.First() + "/v3/transactionalSMS/sms";
 
     public static async Task<SmsStub> StartAsync()
@@ -34,6 +37,7 @@ public sealed class SmsStub : IAsyncDisposable
 
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
             stub.Received.Enqueue(body);
+            stub.Senders.Enqueue(request.Query["server"].ToString());
             return Results.Json(new { reference = Guid.NewGuid().ToString("N"), messageId = stub.Received.Count });
         });
         await app.StartAsync();

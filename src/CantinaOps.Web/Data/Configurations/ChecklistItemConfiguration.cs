@@ -10,7 +10,7 @@ internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<Chec
 {
     public void Configure(EntityTypeBuilder<ChecklistItem> builder)
     {
-        builder.Property(c => c.Text).HasMaxLength(200);
+        builder.Property(c => c.Text).HasMaxLength(CantinaOps.Domain.TextLimits.Line);
         builder.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class ClosureConfiguration : IEntityTypeConfiguration<Closure>
 {
     public void Configure(EntityTypeBuilder<Closure> builder)
     {
-        builder.Property(c => c.Reason).HasMaxLength(200);
+        builder.Property(c => c.Reason).HasMaxLength(CantinaOps.Domain.TextLimits.Line);
         builder.HasOne(c => c.Space).WithMany().HasForeignKey(c => c.SpaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.SiteId, c.LastDay });
     }

@@ -9,7 +9,7 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
 {
     public void Configure(EntityTypeBuilder<Partner> builder)
     {
-        builder.Property(p => p.Name).HasMaxLength(120);
-        builder.Property(p => p.Contact).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(CantinaOps.Domain.TextLimits.Name);
+        builder.Property(p => p.Contact).HasMaxLength(CantinaOps.Domain.TextLimits.Line);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
 {
     public void Configure(EntityTypeBuilder<Resource> builder)
     {
-        builder.Property(r => r.Name).HasMaxLength(120);
+        builder.Property(r => r.Name).HasMaxLength(CantinaOps.Domain.TextLimits.Name);
         builder.Property(r => r.LocalNames).HasMaxLength(2000);
         builder.Ignore(r => r.NamesByLanguage);
         builder.Ignore(r => r.Number);

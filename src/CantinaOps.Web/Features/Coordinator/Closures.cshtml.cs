@@ -1,3 +1,4 @@
+using CantinaOps.Domain;
 using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +32,12 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
         // Dates outside the app's window are refused here, as a form error, like malformed ones.
         var first = DateWindow.ParseDate(First);
         var last = string.IsNullOrWhiteSpace(Last) ? first : DateWindow.ParseDate(Last);
+        if (TextLimits.TooLong(Reason, TextLimits.Line))
+        {
+            ModelState.AddModelError(nameof(Reason), l["Form.TextTooLong", TextLimits.Line, Reason!.Trim().Length]);
+            return Page();
+        }
+
         if (first is null || last is null || last < first || string.IsNullOrWhiteSpace(Reason))
         {
             ModelState.AddModelError(string.Empty, $"{l["Coord.ClosureInvalid"]} {l["Setting.DateOutsideWindow"]}");

@@ -1,3 +1,4 @@
+using CantinaOps.Domain;
 using CantinaOps.Domain.Partners;
 using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
@@ -21,9 +22,11 @@ public sealed class PartnersModel(CantinaOpsDb db, AuditLog audit, IStringLocali
 
     public async Task<IActionResult> OnPostPartnerAsync(string? name, string? contact, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (string.IsNullOrWhiteSpace(name) || TextLimits.TooLong(name, TextLimits.Name) || TextLimits.TooLong(contact, TextLimits.Line))
         {
-            ModelState.AddModelError(string.Empty, l["Coord.PartnerInvalid"]);
+            ModelState.AddModelError(string.Empty, string.IsNullOrWhiteSpace(name) ? l["Coord.PartnerInvalid"]
+                : TextLimits.TooLong(name, TextLimits.Name) ? l["Form.TextTooLong", TextLimits.Name, name.Trim().Length]
+                : l["Form.TextTooLong", TextLimits.Line, contact!.Trim().Length]);
             await LoadAsync(cancellationToken);
             return Page();
         }

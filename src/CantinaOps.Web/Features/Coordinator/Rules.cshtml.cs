@@ -1,3 +1,4 @@
+using CantinaOps.Domain;
 using CantinaOps.Domain.Partners;
 using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
@@ -91,6 +92,11 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
             }
 
             item.Retire();
+        }
+        else if (TextLimits.TooLong(text, TextLimits.Line))
+        {
+            ModelState.AddModelError(string.Empty, l["Form.TextTooLong", TextLimits.Line, text!.Trim().Length]);
+            return Page();
         }
         else if (!string.IsNullOrWhiteSpace(text))
         {

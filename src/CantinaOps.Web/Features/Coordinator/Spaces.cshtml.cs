@@ -1,3 +1,4 @@
+using CantinaOps.Domain;
 using CantinaOps.Domain.Sites;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -67,6 +68,12 @@ public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedRe
             return Page();
         }
 
+        if (TextLimits.TooLong(resourceName, TextLimits.Name))
+        {
+            ModelState.AddModelError(string.Empty, l["Form.TextTooLong", TextLimits.Name, resourceName.Trim().Length]);
+            return Page();
+        }
+
         if (space.CanHold(kind) is { } error)
         {
             this.AddError(error, l);
@@ -83,6 +90,12 @@ public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedRe
         if (Site.Spaces.SelectMany(s => s.Resources).FirstOrDefault(r => r.Id == resourceId) is not { } resource)
         {
             return NotFound();
+        }
+
+        if (!retire && TextLimits.TooLong(resourceName, TextLimits.Name))
+        {
+            ModelState.AddModelError(string.Empty, l["Form.TextTooLong", TextLimits.Name, resourceName!.Trim().Length]);
+            return Page();
         }
 
         if (retire)

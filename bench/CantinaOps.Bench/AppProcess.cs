@@ -30,7 +30,8 @@ internal sealed class AppProcess : IAsyncDisposable
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ConnectionStrings__Default"] = $"Data Source={databasePath}",
+                ["Database__Provider"] = BenchData.PostgresServer is null ? "Sqlite" : "Postgres",
+                ["ConnectionStrings__Default"] = BenchData.PostgresServer is null ? $"Data Source={databasePath}" : databasePath,
                 ["DataProtection__KeysFolder"] = Path.Combine(folder, "keys"),
                 ["Logging__LogLevel__Default"] = "Warning",
             },

@@ -17,8 +17,35 @@ internal static class BenchData
     public const string Email = "bench@cantinaops.local";
     public const string Password = "Bench-password-2026";
 
+    /// <summary>
+    /// <c>BENCH_POSTGRES</c> (a connection string without a database) runs the benchmark on PostgreSQL: each run
+    /// builds a database of its own on that server, and "the database path" is then its connection string.
+    /// </summary>
+    public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } v ? v : null;
+
+    /// <summary>A new PostgreSQL database for this run; returns its connection string.</summary>
+    public static string CreatePostgres(string name)
+    {
+        using (var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ConnectionString))
+        {
+            admin.Open();
+            using var command = admin.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{name}\"";
+            command.ExecuteNonQuery();
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+    }
+
     public static CantinaOpsDb Open(string databasePath)
     {
+        if (PostgresServer is not null)
+        {
+            var postgres = new DbContextOptionsBuilder<CantinaOps.Web.Data.Postgres.PostgresDb>();
+            CantinaOps.Web.Data.Postgres.PostgresDb.Configure(postgres, databasePath);
+            return new CantinaOps.Web.Data.Postgres.PostgresDb(postgres.Options);
+        }
+
         var options = new DbContextOptionsBuilder<CantinaOpsDb>();
         Database.Configure(options, $"Data Source={databasePath};Pooling=true");
         return new CantinaOpsDb(options.Options);

@@ -7,7 +7,8 @@ using CantinaOps.Bench;
 var folder = Path.Combine(Path.GetTempPath(), "cantinaops-bench", DateTimeOffsetText());
 Directory.CreateDirectory(folder);
 var existing = Environment.GetEnvironmentVariable("BENCH_DATABASE");
-var databasePath = existing ?? Path.Combine(folder, "bench.db");
+var databasePath = existing
+    ?? (BenchData.PostgresServer is null ? Path.Combine(folder, "bench.db") : BenchData.CreatePostgres($"cantinaops_bench_{Path.GetFileName(folder)}"));
 Console.WriteLine($"Database: {databasePath}");
 
 if (args.Contains("plans"))

@@ -3,6 +3,7 @@ using CantinaOps.Domain.Households;
 using CantinaOps.Domain.Scheduling;
 using CantinaOps.Domain.Sites;
 using CantinaOps.Web.Data;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -51,7 +52,8 @@ internal static class BenchData
         return new CantinaOpsDb(options.Options);
     }
 
-    public static async Task<BenchSite> BuildAsync(string databasePath)
+    /// <param name="years">Years of history before today (52 weeks each).</param>
+    public static async Task<BenchSite> BuildAsync(string databasePath, int years = 1)
     {
         await using var db = Open(databasePath);
         await Database.MigrateAsync(db);
@@ -81,13 +83,13 @@ internal static class BenchData
         await db.SaveChangesAsync();
         await AddUserAsync(db);
 
-        // One year of history: about 72 % of every past slot booked, with the statuses real days leave behind.
+        // The history: about 72 % of every past slot booked, with the statuses real days leave behind.
         var today = now.InZone(site.Zone).Date;
         var count = 0;
         foreach (var space in site.Spaces)
         {
             var schedule = new SpaceSchedule(space);
-            for (var week = 52; week > 0; week--)
+            for (var week = 52 * years; week > 0; week--)
             {
                 var batch = schedule.Availability(today.PlusWeeks(-week), 7, []).Where(_ => random.NextDouble() < 0.72);
                 foreach (var slot in batch)
@@ -133,6 +135,43 @@ internal static class BenchData
         return new BenchSite(site, await db.Resources.Select(r => r.Id).ToListAsync(), washers, await db.Households.Select(h => h.Id).ToListAsync(),
             await db.Bookings.CountAsync(), BenchClock.Now.InZone(DateTimeZoneProviders.Tzdb["Europe/Paris"]).Date);
     }
+
+    /// <summary>A copy of a database built earlier (its write-ahead log folded in first), in the run's folder.</summary>
+    public static async Task<string> CopyAsync(string databasePath, string folder)
+    {
+        await using (var db = Open(databasePath))
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var copy = Path.Combine(folder, "bench.db");
+        File.Copy(databasePath, copy);
+        return copy;
+    }
+
+    /// <summary>The household a family page run signs in as, with its PIN set (again) to <see cref="FamilyPin"/>.</summary>
+    public static async Task<string> EnsureFamilyAsync(string databasePath, int householdId)
+    {
+        await using var db = Open(databasePath);
+        var household = await db.Households.SingleAsync(h => h.Id == householdId);
+        var pinHash = new PasswordHasher<HouseholdAccess>().HashPassword(null!, FamilyPin);
+        var access = await db.HouseholdAccess.FindAsync(householdId);
+        if (access is null)
+        {
+            db.HouseholdAccess.Add(new HouseholdAccess(householdId, pinHash, SecretHash.Of("bench-family-link")));
+        }
+        else
+        {
+            access.ResetPin(pinHash);
+        }
+
+        await db.SaveChangesAsync();
+        return household.Code;
+    }
+
+    public const string FamilyPin = "424242";
 
     private static async Task AddUserAsync(CantinaOpsDb db)
     {

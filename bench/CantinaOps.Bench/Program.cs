@@ -23,9 +23,33 @@ if (args.Contains("messaging"))
     return;
 }
 
+// history=3 builds three years of history instead of one (a database given in BENCH_DATABASE keeps its own).
+var years = args.Where(a => a.StartsWith("history=", StringComparison.Ordinal))
+    .Select(a => int.Parse(a["history=".Length..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(1).Last();
 var stopwatch = Stopwatch.StartNew();
-var site = existing is null ? await BenchData.BuildAsync(databasePath) : await BenchData.OpenExistingAsync(databasePath);
+var site = existing is null ? await BenchData.BuildAsync(databasePath, years) : await BenchData.OpenExistingAsync(databasePath);
 Console.WriteLine($"{(existing is null ? "Built" : "Opened")} {site.BookingCount:N0} bookings on {site.ResourceIds.Count} resources in {stopwatch.Elapsed.TotalSeconds:F1} s");
+if (args.Contains("build"))
+{
+    return;
+}
+
+// The runs below write (bookings, a family's PIN): a given database is measured on a copy, so every run starts from the same data.
+if (existing is not null && !args.Contains("impact"))
+{
+    databasePath = await BenchData.CopyAsync(existing, folder);
+    Console.WriteLine($"Measured on a copy: {databasePath}");
+}
+
+var rounds = args.Where(a => a.StartsWith("rounds=", StringComparison.Ordinal))
+    .Select(a => int.Parse(a["rounds=".Length..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(100).Last();
+if (args.Contains("pages"))
+{
+    await using var pagesApp = await AppProcess.StartAsync(databasePath, folder);
+    PagesBench.Print(await PagesBench.RunAsync(pagesApp, databasePath, site, rounds));
+    Console.WriteLine($"Peak memory of the app process (VmHWM): {pagesApp.PeakMemoryMegabytes():F0} MB");
+    return;
+}
 
 if (args.Contains("impact"))
 {
@@ -46,6 +70,8 @@ Console.WriteLine($"Availability over HTTP: p50 {http.AvailabilityP50:F2} ms, p9
 Console.WriteLine($"Bookings over HTTP on distinct slots: {http.Created:N0} created in {http.Seconds:F2} s = " +
     $"{http.Created / http.Seconds:F0} bookings/s, p50 {http.BookingP50:F1} ms, p95 {http.BookingP95:F1} ms, errors {http.Errors}");
 Console.WriteLine($"200-way race for one slot: {http.RaceWinners} x 201, {http.RaceConflicts} x 409, {http.RaceOther} other");
+// The pages last, in the same app process, so its peak memory covers the whole benchmark.
+PagesBench.Print(await PagesBench.RunAsync(app, databasePath, site, rounds));
 Console.WriteLine($"Peak memory of the app process (VmHWM): {app.PeakMemoryMegabytes():F0} MB");
 
 static string DateTimeOffsetText() => Guid.NewGuid().ToString("N")[..8];

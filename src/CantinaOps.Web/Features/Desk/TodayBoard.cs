@@ -84,11 +84,13 @@ public sealed class TodayBoard(CantinaOpsDb db, AvailabilityQuery availability, 
         {
             var columns = s.Space.Resources.Where(r => r.IsActive).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
             var gridRows = s.Slots.Where(a => a.Slot.End > now).GroupBy(a => a.Slot.LocalStart.TimeOfDay).OrderBy(g => g.Key)
-                .Select(g => (g.Key.ToString("HH:mm", null), (IReadOnlyList<Cell?>)columns.Select(r =>
-                    g.FirstOrDefault(a => a.Slot.ResourceId == r.Id) is { } a
-                        ? new Cell(r.Id, a.Slot.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", null), State(s.Schedule, r, a, now),
-                            labels.For(a.Slot))
-                        : null).ToList()))
+                .Select(g =>
+                {
+                    var byResource = g.GroupBy(a => a.Slot.ResourceId).ToDictionary(a => a.Key, a => a.First());
+                    return (g.Key.ToString("HH:mm", null), (IReadOnlyList<Cell?>)columns.Select(r => byResource.TryGetValue(r.Id, out var a)
+                        ? new Cell(r.Id, a.Slot.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", null), State(s.Schedule, r, a, now), labels.For(a.Slot))
+                        : null).ToList());
+                })
                 .ToList();
             return new SpaceGrid(s.Space.Id, s.Space.Name, columns.Select(r => r.Name).ToList(), gridRows);
         }).ToList();

@@ -52,11 +52,13 @@ public sealed class WeekModel(CantinaOpsDb db, ScheduleCache rules, Availability
             zone.AtStartOfDay(Monday.PlusWeeks(1)).ToInstant(), markCheckedIn: true, cancellationToken);
 
         Days = result.Slots.GroupBy(s => s.Slot.LocalStart.Date).OrderBy(g => g.Key).Select(g => new Day(g.Key,
-            g.GroupBy(s => s.Slot.LocalStart.TimeOfDay).OrderBy(t => t.Key).Select(t => new Row(
-                t.Key.ToString("HH:mm", null),
-                resources.Select(r => t.FirstOrDefault(s => s.Slot.ResourceId == r.Id) is { } a
+            g.GroupBy(s => s.Slot.LocalStart.TimeOfDay).OrderBy(t => t.Key).Select(t =>
+            {
+                var byResource = t.GroupBy(s => s.Slot.ResourceId).ToDictionary(s => s.Key, s => s.First());
+                return new Row(t.Key.ToString("HH:mm", null), resources.Select(r => byResource.TryGetValue(r.Id, out var a)
                     ? new Cell(a.Free, a.OutOfService, a.Free ? null : labels.For(a.Slot))
-                    : null).ToList())).ToList())).ToList();
+                    : null).ToList());
+            }).ToList())).ToList();
         var names = resources.ToDictionary(r => r.Id, r => r.Name);
         OffGrid = labels.Outside(result.Slots.Select(s => s.Slot)).Select(h =>
             $"{h.Text} · {names[h.ResourceId]} · {h.Start.InZone(zone).ToDateTimeUnspecified():dddd d MMMM HH:mm}–{h.End.InZone(zone):HH:mm}").ToList();

@@ -42,6 +42,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
         var culture = CultureInfo.CurrentCulture;
         var days = new List<PlanDay>();
         var boundaries = new SortedSet<int>();
+        var slotsByDay = result.Slots.ToLookup(a => a.Slot.LocalStart.Date);
         for (var day = monday; day < monday.PlusWeeks(1); day = day.PlusDays(1))
         {
             var label = day.ToDateTimeUnspecified().ToString("dddd d MMMM", culture);
@@ -59,11 +60,12 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             }
 
             var cells = new List<PlanCell>();
-            foreach (var a in result.Slots.Where(a => a.Slot.LocalStart.Date == day && column.ContainsKey(a.Slot.ResourceId)))
+            var heldOn = onDay.ToLookup(h => h.ResourceId);
+            foreach (var a in slotsByDay[day].Where(a => column.ContainsKey(a.Slot.ResourceId)))
             {
                 var resource = resources[column[a.Slot.ResourceId]];
                 var (start, end) = Minutes(a.Slot);
-                var here = onDay.Where(h => h.ResourceId == resource.Id && a.Slot.Overlaps(h.Start, h.End)).ToList();
+                var here = heldOn[resource.Id].Where(h => a.Slot.Overlaps(h.Start, h.End)).ToList();
                 if (!resource.Kind.IsBookedInBlocks())
                 {
                     boundaries.Add(start);
@@ -104,7 +106,8 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
 
     private async Task<List<PlanBooking>> PlanBookingsAsync(List<int> resourceIds, Instant from, Instant to, CancellationToken cancellationToken) =>
         (await db.Bookings.AsNoTracking()
-            .Where(b => b.HeldFrom != null && resourceIds.Contains(b.ResourceId) && b.Start >= from && b.Start < to)
+            // Bounded on HeldFrom (Start while held) so each resource's week is one index range, not its whole history.
+            .Where(b => resourceIds.Contains(b.ResourceId) && b.HeldFrom >= from && b.HeldFrom < to && b.Start >= from && b.Start < to)
             .OrderBy(b => b.Start)
             .Select(b => new
             {

@@ -256,18 +256,18 @@ public static class WeeklyPlanPdf
                 return;
             case PlanCellKind.Booked:
                 gfx.DrawRectangle(new XSolidBrush(Ink), inner);
-                PdfLayout.Hatch(gfx, inner, BookedStripes, 7);
+                PdfLayout.HatchShared(gfx, inner, BookedStripes, 7);
                 Label(gfx, cell.Text, font, inner, new XSolidBrush(Ink), XBrushes.White);
                 break;
             case PlanCellKind.Pending:
                 gfx.DrawRectangle(XBrushes.White, inner);
-                PdfLayout.Hatch(gfx, inner, PendingHatch, 5);
+                PdfLayout.HatchShared(gfx, inner, PendingHatch, 5);
                 gfx.DrawRectangle(new XPen(XColors.Black, 2) { DashStyle = XDashStyle.Dash }, inner);
                 Label(gfx, cell.Text, font, inner, XBrushes.White, XBrushes.Black);
                 break;
             case PlanCellKind.OutOfService:
                 gfx.DrawRectangle(XBrushes.LightGray, inner);
-                PdfLayout.Hatch(gfx, inner, OutOfServiceHatch, 6, crossed: true);
+                PdfLayout.HatchShared(gfx, inner, OutOfServiceHatch, 6, crossed: true);
                 Label(gfx, cell.Text, fonts.Text, inner, XBrushes.White, XBrushes.Black);
                 break;
         }

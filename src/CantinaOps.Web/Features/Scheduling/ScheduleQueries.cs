@@ -29,8 +29,10 @@ internal static class ScheduleQueries
     public static async Task<HeldLabels> HeldLabelsAsync(this CantinaOpsDb db,
         IReadOnlyCollection<int> resourceIds, DateTimeZone zone, Instant from, Instant to, bool markCheckedIn, CancellationToken cancellationToken)
     {
+        // HeldFrom equals Start while a booking holds its slot: bounding it lets SQLite seek each resource's week in the
+        // (ResourceId, HeldFrom) index, where "HeldFrom not null" alone walked every resource's whole history.
         var rows = await db.Bookings.AsNoTracking()
-            .Where(b => b.HeldFrom != null && resourceIds.Contains(b.ResourceId) && b.Start >= from && b.Start < to)
+            .Where(b => resourceIds.Contains(b.ResourceId) && b.HeldFrom >= from && b.HeldFrom < to && b.Start >= from && b.Start < to)
             .Select(b => new
             {
                 b.ResourceId,

@@ -20,7 +20,7 @@ public class BackupRestoreTests(AppFactory app) : IClassFixture<AppFactory>
         for (var i = 0; i < 6; i++)
         {
             Assert.Equal(System.Net.HttpStatusCode.Created,
-                (await desk.BookAsync(app.Site.Washer1, $"2026-12-0{1 + i}T{9 + i % 3:00}:00", app.Site.Households[230 + i])).StatusCode);
+                (await desk.BookAsync(app.Site.Washer1, $"2026-12-0{1 + i % 5}T{9 + i / 5:00}:00", app.Site.Households[230 + i])).StatusCode);
         }
 
         var partner = await app.SignedInAsync(TestSite.PartnerAUser);
@@ -31,7 +31,7 @@ public class BackupRestoreTests(AppFactory app) : IClassFixture<AppFactory>
     private static async Task<List<string>> BookingsAsync(CantinaOpsDb db) =>
         (await db.Bookings.AsNoTracking().OrderBy(b => b.Id)
             .Select(b => new { b.Id, b.ResourceId, b.Start, b.End, b.Seat, b.Status, b.HouseholdId, b.PartnerId, b.HeldFrom }).ToListAsync())
-        .Select(b => b.ToString()).ToList();
+        .Select(b => b.ToString()!).ToList();
 
     [SkippableFact]
     public async Task A_sqlite_backup_taken_with_vacuum_into_while_the_app_runs_restores_every_booking()

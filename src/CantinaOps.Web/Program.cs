@@ -59,6 +59,8 @@ if (!app.Environment.IsDevelopment())
     app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error/500"));
 }
 
+// Pages go out compressed when the browser asks (see Compression), every answer with the security headers.
+app.UseCantinaOpsCompression();
 app.UseCantinaOpsSecurityHeaders();
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/jobs"),

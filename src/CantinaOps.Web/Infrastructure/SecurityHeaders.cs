@@ -13,8 +13,6 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseCantinaOpsSecurityHeaders(this IApplicationBuilder app)
     {
-        // What every answer goes out with: compressed when the browser asks (see Compression), then the headers.
-        app.UseCantinaOpsCompression();
         // Hangfire's dashboard (coordinators only) writes inline script and styles of its own.
         app.UseWhen(c => c.Request.Path.StartsWithSegments(BackgroundJobs.DashboardPath),
             dashboard => dashboard.UseSecurityHeaders(Policies(allowInline: true)));

@@ -70,7 +70,10 @@ public partial class BadInputSweepTests(AppFactory app, ITestOutputHelper output
             ("partner-bearer", async () => (await app.SignedInAsync(TestSite.PartnerAUser), string.Empty)),
         };
         var sent = 0;
-        foreach (var (role, signIn) in roles)
+        // On PostgreSQL what changes is the engine, not who asks: the family, the coordinator (who may open every
+        // staff and partner page and the whole API) and a partner reach every handler between them, in a third of
+        // the time of all seven ways in.
+        foreach (var (role, signIn) in roles.Where(r => !TestDatabase.IsPostgres || r.Name is "family" or "coordinator" or "partner"))
         {
             var (client, token) = await signIn();
             // Signing out last, so the role's session lasts the whole sweep.

@@ -40,7 +40,7 @@ builder.Services.AddWebEncoders(options =>
 builder.Services.AddProblemDetails();
 // Malformed requests answer 400 with a problem body in every environment, never a developer page.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-builder.Services.AddCantinaOpsDataProtection();
+builder.Services.AddCantinaOpsDataProtection(builder.Configuration);
 builder.Services.AddOpenApi(CantinaOps.Web.Features.Api.ApiDocument.Configure);
 builder.Services.AddCantinaOpsJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -12,12 +12,22 @@ namespace CantinaOps.Web.Infrastructure;
 /// </summary>
 public static class KeyStore
 {
-    /// <summary>One name for every server: the default would be each server's install folder.</summary>
+    /// <summary>
+    /// With PostgreSQL, one name for every server (the default is each server's install folder, which would make a
+    /// cookie of one server unreadable by the other). With SQLite the default is kept: one server, one folder, and
+    /// the cookies and printed QR codes made before the keys moved into the database stay readable.
+    /// </summary>
     public const string ApplicationName = "CantinaOps";
 
-    public static IServiceCollection AddCantinaOpsDataProtection(this IServiceCollection services)
+    public static IServiceCollection AddCantinaOpsDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<CantinaOpsDb>();
+        var protection = services.AddDataProtection();
+        if (AppOptions.Read<DatabaseOptions>(configuration, DatabaseOptions.Section).Provider == DatabaseProvider.Postgres)
+        {
+            protection.SetApplicationName(ApplicationName);
+        }
+
+        protection.PersistKeysToDbContext<CantinaOpsDb>();
         return services;
     }
 

@@ -32,9 +32,8 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
         // Dates outside the app's window are refused here, as a form error, like malformed ones.
         var first = DateWindow.ParseDate(First);
         var last = string.IsNullOrWhiteSpace(Last) ? first : DateWindow.ParseDate(Last);
-        if (TextLimits.TooLong(Reason, TextLimits.Line))
+        if (this.RefusedAsTooLong(Reason, TextLimits.Line, l, nameof(Reason)))
         {
-            ModelState.AddModelError(nameof(Reason), l["Form.TextTooLong", TextLimits.Line, Reason!.Trim().Length]);
             return Page();
         }
 

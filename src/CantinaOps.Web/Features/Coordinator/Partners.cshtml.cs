@@ -22,11 +22,13 @@ public sealed class PartnersModel(CantinaOpsDb db, AuditLog audit, IStringLocali
 
     public async Task<IActionResult> OnPostPartnerAsync(string? name, string? contact, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name) || TextLimits.TooLong(name, TextLimits.Name) || TextLimits.TooLong(contact, TextLimits.Line))
+        if (string.IsNullOrWhiteSpace(name) || this.RefusedAsTooLong(name, TextLimits.Name, l) || this.RefusedAsTooLong(contact, TextLimits.Line, l))
         {
-            ModelState.AddModelError(string.Empty, string.IsNullOrWhiteSpace(name) ? l["Coord.PartnerInvalid"]
-                : TextLimits.TooLong(name, TextLimits.Name) ? l["Form.TextTooLong", TextLimits.Name, name.Trim().Length]
-                : l["Form.TextTooLong", TextLimits.Line, contact!.Trim().Length]);
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                ModelState.AddModelError(string.Empty, l["Coord.PartnerInvalid"]);
+            }
+
             await LoadAsync(cancellationToken);
             return Page();
         }

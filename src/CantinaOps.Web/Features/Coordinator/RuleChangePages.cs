@@ -14,6 +14,18 @@ internal static class RuleChangePages
         return affected > 0 ? page.RedirectToPage("Affected") : page.RedirectToPage();
     }
 
+    /// <summary>True, with the form error "too long: N characters, M at most", when a text exceeds its column (<see cref="Domain.TextLimits"/>).</summary>
+    public static bool RefusedAsTooLong(this PageModel page, string? text, int max, IStringLocalizer l, string field = "")
+    {
+        if (!Domain.TextLimits.TooLong(text, max))
+        {
+            return false;
+        }
+
+        page.ModelState.AddModelError(field, l["Form.TextTooLong", max, text!.Trim().Length]);
+        return true;
+    }
+
     /// <summary>A refused change as a form error, in the person's language (the domain's detail is English, for logs and the API).</summary>
     public static void AddError(this PageModel page, Domain.Sites.SettingError error, IStringLocalizer l) =>
         page.ModelState.AddModelError(string.Empty, l[$"Setting.{error.Rule}"]);

@@ -93,9 +93,8 @@ public sealed class RulesModel(SiteSettings settings, CantinaOpsDb db, IStringLo
 
             item.Retire();
         }
-        else if (TextLimits.TooLong(text, TextLimits.Line))
+        else if (this.RefusedAsTooLong(text, TextLimits.Line, l))
         {
-            ModelState.AddModelError(string.Empty, l["Form.TextTooLong", TextLimits.Line, text!.Trim().Length]);
             return Page();
         }
         else if (!string.IsNullOrWhiteSpace(text))

@@ -68,9 +68,8 @@ public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedRe
             return Page();
         }
 
-        if (TextLimits.TooLong(resourceName, TextLimits.Name))
+        if (this.RefusedAsTooLong(resourceName, TextLimits.Name, l))
         {
-            ModelState.AddModelError(string.Empty, l["Form.TextTooLong", TextLimits.Name, resourceName.Trim().Length]);
             return Page();
         }
 
@@ -92,9 +91,8 @@ public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedRe
             return NotFound();
         }
 
-        if (!retire && TextLimits.TooLong(resourceName, TextLimits.Name))
+        if (!retire && this.RefusedAsTooLong(resourceName, TextLimits.Name, l))
         {
-            ModelState.AddModelError(string.Empty, l["Form.TextTooLong", TextLimits.Name, resourceName!.Trim().Length]);
             return Page();
         }
 

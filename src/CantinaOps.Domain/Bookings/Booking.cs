@@ -345,9 +345,12 @@ public sealed class Booking
     /// <summary>
     /// Gives back a cancelled booking as it was (same slot, same place, confirmed or pending as before), while the
     /// undo window lasts and nobody else holds that place meanwhile. <paramref name="heldOnResource"/> as for
-    /// <see cref="UndoNoShow"/>.
+    /// <see cref="UndoNoShow"/>. A household's booking comes back only if its week still has room for it
+    /// (<paramref name="quota"/>, its week without this booking, as <see cref="QuotaPolicy.Check"/> counts it): the
+    /// family may have booked another slot since the cancel freed one. A coordinator's exception is not carried over;
+    /// the coordinator books again with a reason.
     /// </summary>
-    public Refusal? UndoCancel(Instant now, IEnumerable<HeldTime> heldOnResource)
+    public Refusal? UndoCancel(Instant now, IEnumerable<HeldTime> heldOnResource, QuotaCheck quota = default)
     {
         if (Status != BookingStatus.Cancelled)
         {
@@ -361,7 +364,13 @@ public sealed class Booking
 
         if (heldOnResource.Any(h => h.ResourceId == ResourceId && h.Seat == Seat && h.Start < End && Start < h.End))
         {
-            return new Refusal(Rule.SlotTaken, "Its place was given to someone else meanwhile.");
+            return Refusal.Because(Rule.SlotTaken, "place-given", $"Its place was given to someone else meanwhile.");
+        }
+
+        if (quota.Exceeded)
+        {
+            return Refusal.Because(Rule.QuotaReached, "undo-quota",
+                $"Since the cancellation the household has booked {quota.Used} of its {quota.Limit} this week: this one cannot come back.");
         }
 
         // A cancellation's reason is the only note an active booking ever carries, so the note goes with it.

@@ -68,6 +68,20 @@ public class UndoDeskActionsTests
     }
 
     [Fact]
+    public void A_cancellation_taken_back_needs_room_in_the_households_week()
+    {
+        var booking = Confirmed();
+        booking.Cancel(Booked, BookedBy.Desk, Duration.Zero, "by mistake");
+
+        var full = booking.UndoCancel(Booked + Duration.FromMinutes(1), [], new QuotaCheck(2, 2, Exceeded: true));
+
+        Assert.Equal((Rule.QuotaReached, "undo-quota"), (full?.Rule, full?.Reason));
+        Assert.Equal(BookingStatus.Cancelled, booking.Status);
+        Assert.Null(booking.UndoCancel(Booked + Duration.FromMinutes(1), [], new QuotaCheck(1, 2, Exceeded: false)));
+        Assert.Equal(BookingStatus.Confirmed, booking.Status);
+    }
+
+    [Fact]
     public void A_cancelled_request_taken_back_is_pending_again()
     {
         var request = Booking.ForPartner(1, Slot, 3, BookedBy.Partner, null, Booked, pending: true);

@@ -75,6 +75,43 @@ public class BookingsApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_coordinator_books_beyond_the_quota_with_a_reason_and_nobody_else_may()
+    {
+        var household = Site.Households[60]; // size 1: 2 cycles a week
+        var desk = await app.SignedInAsync(TestSite.Desk);
+        var coordinator = await app.SignedInAsync(TestSite.Coordinator);
+        var partner = await app.SignedInAsync(TestSite.PartnerAUser);
+        Assert.Equal(HttpStatusCode.Created, (await desk.BookAsync(Site.Dryer, "2026-12-03T09:00", household)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await desk.BookAsync(Site.Dryer, "2026-12-03T10:00", household)).StatusCode);
+        object Third(string? reason) => new { resourceId = Site.Dryer, start = "2026-12-03T11:00", householdId = household, quotaExceptionReason = reason };
+
+        var asDesk = await desk.PostAsJsonAsync("/api/v1/bookings", Third("Leaves the hotel on Friday"));
+        var asPartner = await partner.PostAsJsonAsync("/api/v1/bookings", Third("Leaves the hotel on Friday"));
+        var withoutReason = await coordinator.PostAsJsonAsync("/api/v1/bookings", Third(null));
+        var tooLong = await coordinator.PostAsJsonAsync("/api/v1/bookings", Third(new string('x', 301)));
+        var onABlock = await coordinator.PostAsJsonAsync("/api/v1/bookings",
+            new { resourceId = Site.ProKitchen, start = "2026-12-03T08:00", end = "2026-12-03T10:00", partnerId = Site.PartnerA, quotaExceptionReason = "why" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, asDesk.StatusCode);
+        Assert.Equal("application/problem+json", asDesk.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, asPartner.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutReason.StatusCode);
+        Assert.Equal("quota-reached", (await withoutReason.JsonAsync()).GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.True((await tooLong.JsonAsync()).GetProperty("errors").TryGetProperty("quotaExceptionReason", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, onABlock.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.HouseholdId == household)));
+
+        var granted = await coordinator.PostAsJsonAsync("/api/v1/bookings", Third("  Leaves the hotel on Friday "));
+
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.HouseholdId == household)));
+        var code = await app.WithDbAsync(db => db.Households.Where(h => h.Id == household).Select(h => h.Code).SingleAsync());
+        var audit = await app.WithDbAsync(db => db.Audit.Where(a => a.Action == "booking.quota-exception" && a.Subject == code).Select(a => a.Detail).ToListAsync());
+        Assert.Contains(audit, d => d!.EndsWith(": Leaves the hotel on Friday", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_inactive_household_answers_422()
     {
         var desk = await app.SignedInAsync(TestSite.Desk);

@@ -163,6 +163,32 @@ public class UndoBoardActionsTests(AppFactory app) : IClassFixture<AppFactory>
     [Theory]
     [InlineData(Way.Page, 0)]
     [InlineData(Way.Api, 1)]
+    public async Task A_cancellation_is_not_undone_once_the_family_has_filled_its_week_since(Way way, int index)
+    {
+        var household = 42 + 6 * index; // one person: 2 laundry bookings a week
+        var id = await BookAsync(app.Site.Washer1, $"2026-12-0{1 + index}T10:00", household);
+        await BookAsync(app.Site.Washer1, $"2026-12-0{1 + index}T11:00", household);
+        await DoAsync(id, DeskAction.Cancel);
+        await BookAsync(app.Site.Washer2, $"2026-12-0{1 + index}T15:00", household); // the freed booking of the week, used again
+
+        var (status, board) = await UndoAsync(way, id, DeskAction.UndoCancel);
+
+        Assert.Equal(way == Way.Page ? HttpStatusCode.Redirect : HttpStatusCode.UnprocessableEntity, status);
+        if (board is not null)
+        {
+            Assert.Contains("Cette réservation ne peut pas revenir : depuis l'annulation, la famille a réservé 2 de ses 2 créneaux de la semaine.",
+                board, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(BookingStatus.Cancelled, (await BookingAsync(id)).Status);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.HouseholdId == app.Site.Households[household]
+            && b.Status != BookingStatus.Cancelled)));
+        Assert.DoesNotContain("booking.undo-cancel", await AuditAsync(id));
+    }
+
+    [Theory]
+    [InlineData(Way.Page, 0)]
+    [InlineData(Way.Api, 1)]
     public async Task An_arrival_is_taken_back_only_within_the_undo_window(Way way, int index)
     {
         var id = await BookAsync(app.Site.Washer2, $"2026-11-30T1{6 + index}:00", 40 + index);

@@ -12,8 +12,12 @@ namespace CantinaOps.Web.Features.Bookings;
 
 public static class BookingsApi
 {
-    /// <summary>A household slot: resourceId, start, householdId. A partner block: resourceId, start, end, partnerId.</summary>
-    public sealed record CreateBookingRequest([property: Required] int? ResourceId, [property: Required] string? Start, string? End, int? HouseholdId, int? PartnerId);
+    /// <summary>
+    /// A household slot: resourceId, start, householdId, and for a coordinator booking beyond the weekly quota the reason
+    /// for the exception. A partner block: resourceId, start, end, partnerId.
+    /// </summary>
+    public sealed record CreateBookingRequest([property: Required] int? ResourceId, [property: Required] string? Start, string? End, int? HouseholdId,
+        int? PartnerId, [property: MaxLength(QuotaException.MaxReasonLength)] string? QuotaExceptionReason = null);
 
     public sealed record BookingResponse(int Id, int ResourceId, string Start, string End, string Status,
         int? HouseholdId, int? PartnerId);
@@ -25,7 +29,8 @@ public static class BookingsApi
             .WithDescription("Start and end are the site's local date-times (2026-12-01T09:00), with an optional offset for a " +
                 "repeated time. 409 when the slot is taken; 422 with `rule` when a booking rule is broken " +
                 "(closed, outside-opening-hours, not-a-slot-start, nonexistent-local-time, too-late, too-far-ahead, " +
-                "quota-reached, resource-out-of-service, household-inactive, invalid-block).")
+                "quota-reached, resource-out-of-service, household-inactive, invalid-block). A coordinator may book a household " +
+                "beyond its weekly quota with `quotaExceptionReason` (at most 300 characters, audited); the desk and partners may not (403).")
             .Produces<BookingResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -139,6 +144,22 @@ public static class BookingsApi
             return ApiProblems.From(startAt.Refusal!);
         }
 
+        var exception = QuotaException.For(request.QuotaExceptionReason);
+        if (!string.IsNullOrWhiteSpace(request.QuotaExceptionReason))
+        {
+            if (request.HouseholdId is null || exception is null)
+            {
+                return ApiProblems.Invalid("quotaExceptionReason", request.HouseholdId is null
+                    ? "An exception to the quota is for a household's slot, not a partner's block."
+                    : $"quotaExceptionReason is at most {QuotaException.MaxReasonLength} characters.");
+            }
+
+            if (!QuotaException.MayGrant(user.BookedAs))
+            {
+                return ApiProblems.Forbidden("Only a coordinator may book beyond a household's weekly quota.");
+            }
+        }
+
         var actor = new Actor(user.BookedAs, user.UserId);
         Outcome<Booking> outcome;
         if (request.HouseholdId is { } householdId)
@@ -149,7 +170,7 @@ public static class BookingsApi
                 return ApiProblems.NotFound($"Household {householdId}");
             }
 
-            outcome = await bookings.BookForHouseholdAsync(target, startAt.Value, household, actor, cancellationToken);
+            outcome = await bookings.BookForHouseholdAsync(target, startAt.Value, household, actor, cancellationToken, exception: exception);
         }
         else
         {

@@ -1,4 +1,5 @@
 using CantinaOps.Domain.Bookings;
+using CantinaOps.Domain.Scheduling;
 using CantinaOps.Web.Data;
 using CantinaOps.Web.Features.Audit;
 using CantinaOps.Web.Features.Bookings;
@@ -32,7 +33,7 @@ public enum DeskAction
 /// Check in, mark absent, cancel, complete, and undo each of them: one path for the board, the API and the no-show
 /// job. Each action asks the booking (the domain decides what it may become), writes its audit entry and saves once.
 /// </summary>
-public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, AuditLog audit, IClock clock)
+public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, ScheduleCache rules, AuditLog audit, IClock clock)
 {
     /// <returns>Found is false for an unknown booking; Refusal is null when done.</returns>
     public async Task<(bool Found, Refusal? Refusal)> ApplyAsync(int bookingId, DeskAction action, Actor actor,
@@ -97,7 +98,8 @@ public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, Aud
             var refusal = action switch
             {
                 DeskAction.UndoNoShow => booking.UndoNoShow(now, await db.HeldTimesAsync([booking.ResourceId], booking.Start, booking.End, cancellationToken)),
-                DeskAction.UndoCancel => booking.UndoCancel(now, await db.HeldTimesAsync([booking.ResourceId], booking.Start, booking.End, cancellationToken)),
+                DeskAction.UndoCancel => booking.UndoCancel(now, await db.HeldTimesAsync([booking.ResourceId], booking.Start, booking.End, cancellationToken),
+                    await WeekWithoutAsync(booking, cancellationToken)),
                 DeskAction.UndoCheckIn => booking.UndoCheckIn(now),
                 _ => booking.UndoComplete(now),
             };
@@ -129,6 +131,23 @@ public sealed class BookingActions(CantinaOpsDb db, BookingService bookings, Aud
             audit.Record(AuditName(action), $"booking {booking.Id}", code);
             return Outcome<Booking>.Success(booking);
         }, cancellationToken);
+
+    /// <summary>
+    /// What the household's week counts without this (cancelled) booking, and whether taking it back goes over the
+    /// quota; nothing to count for a partner's block.
+    /// </summary>
+    private async Task<QuotaCheck> WeekWithoutAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        if (booking.HouseholdId is not { } householdId || await rules.ForResourceAsync(db, booking.ResourceId, cancellationToken) is not { } target)
+        {
+            return default;
+        }
+
+        var household = await db.Households.AsNoTracking().SingleAsync(h => h.Id == householdId, cancellationToken);
+        var week = await db.WeekBookingsAsync(target.Schedule.Zone, householdId, booking.Start, cancellationToken);
+        return target.Schedule.Quota(household, target.Site.QuotaWeek(target.Schedule.Space.Kind, week.Where(b => b.Id != booking.Id)),
+            target.Resource.Kind, new Interval(booking.Start, booking.End), new QuotaPolicy(target.Schedule.Space.Site.QuotaTiers));
+    }
 
     private static string AuditName(DeskAction action) => action switch
     {

@@ -1,4 +1,5 @@
 using CantinaOps.Web.Features.Account;
+using CantinaOps.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -63,18 +64,20 @@ public sealed class IndexModel(TodayBoard board, BookingActions actions, Cantina
             return NotFound();
         }
 
-        TempData["Message"] = refusal is null ? l[$"Board.Done.{action}"].Value : RefusalText(action, refusal.Rule);
+        TempData["Message"] = refusal is null ? l[$"Board.Done.{action}"].Value : RefusalText(action, refusal);
         JustDone = refusal is null && action is DeskAction.CheckIn or DeskAction.NoShow or DeskAction.Cancel or DeskAction.Complete
             ? bookingId : null;
         return RedirectToPage();
     }
 
-    private string RefusalText(DeskAction action, Domain.Bookings.Rule rule) => (action, rule) switch
+    private string RefusalText(DeskAction action, Domain.Bookings.Refusal refusal) => (action, refusal.Rule) switch
     {
-        (DeskAction.UndoNoShow, Domain.Bookings.Rule.SlotTaken or Domain.Bookings.Rule.TooLate) => l[$"Board.Undo.{rule}"].Value,
+        // The family booked another slot since the cancel: the board says how full its week is.
+        (DeskAction.UndoCancel, Domain.Bookings.Rule.QuotaReached) => l.Explain(refusal),
+        (DeskAction.UndoNoShow, Domain.Bookings.Rule.SlotTaken or Domain.Bookings.Rule.TooLate) => l[$"Board.Undo.{refusal.Rule}"].Value,
         (DeskAction.UndoCancel, Domain.Bookings.Rule.SlotTaken) => l["Board.UndoCancel.SlotTaken"].Value,
         (DeskAction.UndoCheckIn or DeskAction.UndoCancel or DeskAction.UndoComplete, Domain.Bookings.Rule.TooLate) =>
             l["Board.Undo.Expired", (int)Domain.Bookings.Booking.UndoWindow.TotalMinutes].Value,
-        _ => l[$"Rule.{rule}"].Value,
+        _ => l[$"Rule.{refusal.Rule}"].Value,
     };
 }

@@ -11,6 +11,7 @@ public enum SettingRule
     AgreementWithoutSpace,
     NoShowOutOfRange,
     RemindersOutOfRange,
+    SpaceRetired,
 }
 
 /// <summary>Why a change to the site's configuration was refused: nothing was changed.</summary>

@@ -89,9 +89,14 @@ public sealed class Site
     public void RemoveQuota(SpaceKind kind, int fromHouseholdSize) =>
         _quotaTiers.RemoveAll(q => q.SpaceKind == kind && q.FromHouseholdSize == fromHouseholdSize);
 
-    public Space AddSpace(string name, SpaceKind kind, Duration minimumNotice, int horizonDays)
+    /// <summary>
+    /// A new space, checked whole before it joins the site (an exception leaves the site as it was). It opens on no
+    /// day until its hours are set, so it offers nothing by surprise.
+    /// </summary>
+    public Space AddSpace(string name, SpaceKind kind, Duration minimumNotice, int horizonDays, bool requiresApproval = false)
     {
         var space = new Space(this, name, kind, minimumNotice, horizonDays);
+        space.Configure(name, minimumNotice, horizonDays, requiresApproval);
         _spaces.Add(space);
         return space;
     }

@@ -14,10 +14,20 @@ public sealed class Space
         Site = null!;
     }
 
+    /// <summary>The longest notice a space may ask for, and the farthest it may be booked ahead.</summary>
+    public static readonly Duration MostNotice = Duration.FromDays(30);
+
+    public const int MostHorizonDays = 730;
+
     internal Space(Site site, string name, SpaceKind kind, Duration minimumNotice, int horizonDays)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfNegative(horizonDays);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), "Unknown kind of space.");
+        }
+
+        CheckWindow(minimumNotice, horizonDays);
         Site = site;
         Name = name;
         Kind = kind;
@@ -45,16 +55,44 @@ public sealed class Space
 
     public IReadOnlyList<OpeningRange> OpeningHours => _openingHours;
 
+    /// <summary>False once retired: a retired space offers nothing and is left off every list; its history stays.</summary>
+    public bool IsActive { get; private set; } = true;
+
     public void Configure(string name, Duration minimumNotice, int horizonDays, bool requiresApproval)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfNegative(horizonDays);
-        if (minimumNotice < Duration.Zero)
+        CheckWindow(minimumNotice, horizonDays);
+        (Name, MinimumNotice, HorizonDays, RequiresApproval) = (name.Trim(), minimumNotice, horizonDays, requiresApproval);
+    }
+
+    /// <summary>
+    /// Notice from none to <see cref="MostNotice"/>, horizon from today only to <see cref="MostHorizonDays"/>: beyond, the
+    /// days a family is offered would run past the dates the app accepts.
+    /// </summary>
+    private static void CheckWindow(Duration minimumNotice, int horizonDays)
+    {
+        if (horizonDays is < 0 or > MostHorizonDays)
         {
-            throw new ArgumentOutOfRangeException(nameof(minimumNotice), "The notice cannot be negative.");
+            throw new ArgumentOutOfRangeException(nameof(horizonDays), $"The horizon is 0 to {MostHorizonDays} days.");
         }
 
-        (Name, MinimumNotice, HorizonDays, RequiresApproval) = (name.Trim(), minimumNotice, horizonDays, requiresApproval);
+        if (minimumNotice < Duration.Zero || minimumNotice > MostNotice)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumNotice), "The notice is 0 to 30 days.");
+        }
+    }
+
+    /// <summary>
+    /// Retires the space and every resource in it: no slot is offered there any more, and its future bookings are
+    /// left outside the rules, to be moved or cancelled on the affected page like those of a retired machine.
+    /// </summary>
+    public void Retire()
+    {
+        IsActive = false;
+        foreach (var resource in _resources)
+        {
+            resource.Retire();
+        }
     }
 
     /// <summary>Replaces a weekday's ranges (all checked before any is changed).</summary>
@@ -93,7 +131,8 @@ public sealed class Space
 
     /// <summary>Null when a resource of this kind belongs in this space (no dryer in the professional kitchen).</summary>
     public SettingError? CanHold(ResourceKind kind) =>
-        (Kind, kind) is (SpaceKind.Laundry, ResourceKind.Washer or ResourceKind.Dryer)
+        !IsActive ? new SettingError(SettingRule.SpaceRetired, $"{Name} has been retired.")
+        : (Kind, kind) is (SpaceKind.Laundry, ResourceKind.Washer or ResourceKind.Dryer)
             or (SpaceKind.FamilyKitchen, ResourceKind.CookingStation)
             or (SpaceKind.ProfessionalKitchen, ResourceKind.ProfessionalKitchen)
             ? null

@@ -70,6 +70,44 @@ public class SettingValidationTests
         Assert.Equal(kind, space.AddResource("New", kind).Kind);
     }
 
+    [Fact]
+    public void A_retired_space_retires_its_resources_and_takes_no_new_one()
+    {
+        var space = new SiteBuilder().Build().Space(SpaceKind.Laundry);
+
+        space.Retire();
+
+        Assert.False(space.IsActive);
+        Assert.All(space.Resources, r => Assert.False(r.IsActive));
+        Assert.Equal(SettingRule.SpaceRetired, space.CanHold(ResourceKind.Washer)?.Rule);
+        Assert.Throws<ArgumentException>(() => space.AddResource("New", ResourceKind.Washer));
+    }
+
+    [Theory]
+    [InlineData("", SpaceKind.Laundry, 0, 14)]
+    [InlineData("Salle", (SpaceKind)9, 0, 14)]
+    [InlineData("Salle", SpaceKind.Laundry, -1, 14)]
+    [InlineData("Salle", SpaceKind.Laundry, 43_201, 14)]
+    [InlineData("Salle", SpaceKind.Laundry, 0, -1)]
+    [InlineData("Salle", SpaceKind.Laundry, 0, 731)]
+    public void A_new_space_out_of_range_is_refused_and_the_site_keeps_its_spaces(string name, SpaceKind kind, int noticeMinutes, int horizonDays)
+    {
+        var site = new SiteBuilder().Build();
+        var count = site.Spaces.Count;
+
+        Assert.ThrowsAny<ArgumentException>(() => site.AddSpace(name, kind, Duration.FromMinutes(noticeMinutes), horizonDays));
+        Assert.Equal(count, site.Spaces.Count);
+    }
+
+    [Fact]
+    public void A_new_space_opens_on_no_day_until_its_hours_are_set()
+    {
+        var space = new SiteBuilder().Build().AddSpace(" Salle 2 ", SpaceKind.FamilyKitchen, Duration.FromDays(30), Space.MostHorizonDays, requiresApproval: true);
+
+        Assert.Equal(("Salle 2", true, true), (space.Name, space.IsActive, space.RequiresApproval));
+        Assert.Empty(space.OpeningHours);
+    }
+
     [Theory]
     [InlineData(-1, 1, 1, 2026, 12, 31, SettingRule.DateOutsideWindow)]
     [InlineData(2026, 1, 1, 2101, 1, 1, SettingRule.DateOutsideWindow)]

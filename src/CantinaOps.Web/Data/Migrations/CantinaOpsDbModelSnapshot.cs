@@ -782,6 +782,11 @@ namespace CantinaOps.Web.Data.Migrations
                     b.Property<int>("HorizonDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsActive")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 

@@ -37,13 +37,15 @@ public sealed class ClosuresModel(SiteSettings settings, IClock clock, IStringLo
             return Page();
         }
 
-        if (first is null || last is null || last < first || string.IsNullOrWhiteSpace(Reason))
+        // A closure of one space names a space in use; an unknown id never widens it to the whole site.
+        var space = SpaceId is { } id ? Site.Spaces.FirstOrDefault(s => s.Id == id && s.IsActive) : null;
+        if (first is null || last is null || last < first || string.IsNullOrWhiteSpace(Reason) || (SpaceId is not null && space is null))
         {
             ModelState.AddModelError(string.Empty, $"{l["Coord.ClosureInvalid"]} {l["Setting.DateOutsideWindow"]}");
             return Page();
         }
 
-        Site.AddClosure(first.Value, last.Value, Reason.Trim(), Site.Spaces.FirstOrDefault(s => s.Id == SpaceId));
+        Site.AddClosure(first.Value, last.Value, Reason.Trim(), space);
         if (!Confirm && (Preview = await settings.PreviewAsync(Site, cancellationToken)).Count > 0)
         {
             return Page();

@@ -49,6 +49,9 @@ public sealed class PartnersModel(CantinaOpsDb db, AuditLog audit, IStringLocali
         // A date outside the app's window (a year -1) is refused here; stored, it broke every later load of this page.
         var from = DateWindow.ParseDate(first);
         var to = DateWindow.ParseDate(last);
+        // Only spaces in use can be agreed on: an unknown or retired id is dropped, and none left is refused below.
+        var inUse = await db.Spaces.Where(s => s.IsActive).Select(s => s.Id).ToListAsync(cancellationToken);
+        spaceIds = spaceIds.Where(inUse.Contains).Distinct().ToList();
         var error = from is null || to is null
             ? new SettingError(SettingRule.DateOutsideWindow, DateWindow.Explain("An agreement's first and last day"))
             : Agreement.Validate(from.Value, to.Value, spaceIds);

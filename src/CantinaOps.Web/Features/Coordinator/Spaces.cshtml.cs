@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace CantinaOps.Web.Features.Coordinator;
 
-/// <summary>Spaces: name, notice, horizon, approval, opening hours per weekday; their resources: add, rename, retire.</summary>
+/// <summary>Spaces: add, edit (name, notice, horizon, approval, opening hours per weekday), retire; their resources: add, rename, retire.</summary>
 public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly IsoDayOfWeek[] Week = [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday,
@@ -30,7 +30,7 @@ public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedRe
         Dictionary<IsoDayOfWeek, string?> hours, CancellationToken cancellationToken)
     {
         Site = await settings.LoadAsync(cancellationToken);
-        if (Site.Spaces.FirstOrDefault(s => s.Id == spaceId) is not { } space)
+        if (Site.Spaces.FirstOrDefault(s => s.Id == spaceId && s.IsActive) is not { } space)
         {
             return NotFound();
         }
@@ -57,6 +57,60 @@ public sealed class SpacesModel(SiteSettings settings, IStringLocalizer<SharedRe
 
         return this.Saved(await settings.SaveAsync(Site, "space.edit", space.Name, cancellationToken), l);
     }
+
+    /// <summary>A new space, closed on every day until its hours are typed in: it offers nothing by surprise.</summary>
+    public async Task<IActionResult> OnPostAddSpaceAsync(string? newName, SpaceKind newKind, int newNoticeMinutes, int newHorizonDays,
+        bool newRequiresApproval, CancellationToken cancellationToken)
+    {
+        Site = await settings.LoadAsync(cancellationToken);
+        if (this.RefusedAsTooLong(newName, TextLimits.Name, l, nameof(newName)))
+        {
+            return Page();
+        }
+
+        try
+        {
+            var space = Site.AddSpace(newName ?? string.Empty, newKind, Duration.FromMinutes(newNoticeMinutes), newHorizonDays, newRequiresApproval);
+            return this.Saved(await settings.SaveAsync(Site, "space.add", space.Name, cancellationToken), l);
+        }
+        catch (ArgumentException)
+        {
+            ModelState.AddModelError(nameof(newName), $"{l["Coord.SpaceInvalid"]} {l["Coord.SpaceSettingsHint"]}");
+            return Page();
+        }
+    }
+
+    /// <summary>
+    /// Retires a space with its resources, after the coordinator has read, in plain words, what it does and which
+    /// coming bookings it leaves to move or cancel. Cannot be undone: its history stays, its name and machines do not come back.
+    /// </summary>
+    public async Task<IActionResult> OnPostRetireSpaceAsync(int spaceId, CancellationToken cancellationToken)
+    {
+        Site = await settings.LoadAsync(cancellationToken);
+        if (Site.Spaces.FirstOrDefault(s => s.Id == spaceId && s.IsActive) is not { } space)
+        {
+            return NotFound();
+        }
+
+        RetiringResources = space.Resources.Count(r => r.IsActive);
+        space.Retire();
+        if (!Confirm)
+        {
+            Retiring = space;
+            Preview = await settings.PreviewAsync(Site, cancellationToken);
+            PendingForm = new Dictionary<string, string?> { ["spaceId"] = space.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            PendingHandler = "RetireSpace";
+            return Page();
+        }
+
+        return this.Saved(await settings.SaveAsync(Site, "space.retire", space.Name, cancellationToken), l);
+    }
+
+    /// <summary>The space whose retirement waits for the coordinator's confirmation.</summary>
+    public Space? Retiring { get; private set; }
+
+    /// <summary>How many resources in use the retirement takes with it.</summary>
+    public int RetiringResources { get; private set; }
 
     public async Task<IActionResult> OnPostAddResourceAsync(int spaceId, string? resourceName, ResourceKind kind, int capacity,
         CancellationToken cancellationToken)

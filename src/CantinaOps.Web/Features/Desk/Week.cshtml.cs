@@ -32,7 +32,7 @@ public sealed class WeekModel(CantinaOpsDb db, ScheduleCache rules, Availability
 
     public async Task<IActionResult> OnGetAsync(int? space, string? week, CancellationToken cancellationToken)
     {
-        Spaces = await db.Spaces.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
+        Spaces = await db.Spaces.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Kind).ThenBy(s => s.Name)
             .Select(s => new SpaceChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
         Space = space is null ? (Spaces.Count > 0 ? Spaces[0] : null) : Spaces.FirstOrDefault(s => s.Id == space);
         if (Space is null)

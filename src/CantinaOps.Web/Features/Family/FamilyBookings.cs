@@ -42,7 +42,7 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
     public async Task<IReadOnlyList<LocalDate>> DaysAsync(int spaceId, CancellationToken cancellationToken)
     {
         var site = await SiteAsync(cancellationToken);
-        var space = site.Spaces.Single(s => s.Id == spaceId);
+        var space = site.AllSpaces.Single(s => s.Id == spaceId);
         var today = site.Zone.Today(clock.GetCurrentInstant());
         return Enumerable.Range(0, Math.Min(space.HorizonDays + 1, 8)).Select(today.PlusDays).ToList();
     }
@@ -129,7 +129,7 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
     public async Task<LocalDate> LastDayAsync(int spaceId, CancellationToken cancellationToken)
     {
         var site = await SiteAsync(cancellationToken);
-        return site.Zone.Today(clock.GetCurrentInstant()).PlusDays(site.Spaces.Single(s => s.Id == spaceId).HorizonDays);
+        return site.Zone.Today(clock.GetCurrentInstant()).PlusDays(site.AllSpaces.Single(s => s.Id == spaceId).HorizonDays);
     }
 
     /// <summary>Bookings made for the family from its waitlist wishes, still to come: shown on its home until they start.</summary>
@@ -148,7 +148,7 @@ public sealed class FamilyBookings(CantinaOpsDb db, ScheduleCache rules, Availab
         CancellationToken cancellationToken)
     {
         var site = await SiteAsync(cancellationToken);
-        var space = site.Spaces.Single(s => s.Id == spaceId);
+        var space = site.AllSpaces.Single(s => s.Id == spaceId);
         Outcome<Booking> last = Outcome<Booking>.Refused(Rule.SlotTaken, "No machine is free then.");
         foreach (var resource in space.Resources.Where(r => r.IsActive && r.Kind == kind).OrderBy(r => r.Name, StringComparer.Ordinal))
         {

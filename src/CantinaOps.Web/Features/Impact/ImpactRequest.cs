@@ -49,7 +49,7 @@ public sealed record ImpactRequest(LocalDate From, LocalDate To, int? SpaceId, G
         int? spaceId = null;
         if (!string.IsNullOrWhiteSpace(space))
         {
-            spaceId = int.TryParse(space, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? site.Spaces.FirstOrDefault(s => s.Id == id)?.Id
+            spaceId = int.TryParse(space, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? site.AllSpaces.FirstOrDefault(s => s.Id == id)?.Id
                 : ApiNames.SpaceKindFrom(space) is { } kind ? site.Spaces.FirstOrDefault(s => s.Kind == kind)?.Id : null;
             if (spaceId is null)
             {

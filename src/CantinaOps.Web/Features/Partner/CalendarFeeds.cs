@@ -94,7 +94,7 @@ public sealed class CalendarFeeds(CantinaOpsDb db, ScheduleCache rules, Infrastr
         foreach (var booking in rows)
         {
             var resource = site.Resource(booking.ResourceId)?.Resource;
-            var space = site.Spaces.FirstOrDefault(s => s.Id == resource?.SpaceId);
+            var space = site.AllSpaces.FirstOrDefault(s => s.Id == resource?.SpaceId);
             var modified = reports.TryGetValue(booking.Id, out var report) && report.DeclaredAt > booking.LastModified
                 ? report.DeclaredAt : booking.LastModified;
             calendar.Events.Add(new CalendarEvent

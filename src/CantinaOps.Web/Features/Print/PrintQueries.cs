@@ -49,7 +49,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             var dayStart = site.Zone.AtStartOfDay(day).ToInstant();
             var dayEnd = site.Zone.AtStartOfDay(day.PlusDays(1)).ToInstant();
             var onDay = held.Where(h => h.Start < dayEnd && h.End > dayStart).ToList();
-            if (site.Spaces[0].Site.Closures.FirstOrDefault(c => c.Covers(day, spaceId)) is { } closure)
+            if (site.Site!.Closures.FirstOrDefault(c => c.Covers(day, spaceId)) is { } closure)
             {
                 // Blocks still on a closed day wait for the coordinator: the wall keeps them in sight.
                 var displaced = onDay.Where(h => h.Status is BookingStatus.Pending or BookingStatus.Confirmed).Select(h =>
@@ -98,7 +98,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             .Where(r => all.Any(c => c.From < r.To && r.From < c.To)).ToList();
         var labels = new PlanLabels(l["Week.Time"], l["Print.Closed"], l["Week.Taken"], l["Status.Pending"], l["Week.OutOfService"], l["Week.Free"],
             l["Print.Displaced"]);
-        return new WeeklyPlanModel(site.Spaces[0].Site.Name, space.Name, l["Print.WeekOf", monday.ToDateTimeUnspecified().ToString("d MMMM yyyy", culture)],
+        return new WeeklyPlanModel(site.Site!.Name, space.Name, l["Print.WeekOf", monday.ToDateTimeUnspecified().ToString("d MMMM yyyy", culture)],
             l["Print.PrintedOn", PdfDocuments.Stamp(clock.GetCurrentInstant(), site.Zone)], resources.Select(r => r.Name).ToList(), rows, days, labels);
     }
 
@@ -235,7 +235,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             ["walkins"] = l["Print.Walkins"],
             ["totell"] = l["Board.ToTell"],
         };
-        return new DaySheetModel(site.Spaces.Count > 0 ? site.Spaces[0].Site.Name : "", today.ToDateTimeUnspecified().ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture),
+        return new DaySheetModel(site.Site?.Name ?? "", today.ToDateTimeUnspecified().ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture),
             l["Print.PrintedOn", PdfDocuments.Stamp(now, site.Zone)],
             rows.Select(r => new Arrival(r.Start.InZone(site.Zone).ToString("HH:mm", null), site.Resource(r.ResourceId)?.Resource.Name ?? "?",
                 r.Household?.Code ?? r.Partner ?? "?", r.Household?.Size.ToString(CultureInfo.InvariantCulture),
@@ -292,7 +292,7 @@ public sealed class PrintQueries(CantinaOpsDb db, ScheduleCache rules, Availabil
             .Where(b => b.PartnerId == partnerId && b.Start >= from && b.Start < to && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Declined)
             .OrderBy(b => b.Start).ToListAsync(cancellationToken);
         var culture = CultureInfo.CurrentCulture;
-        return new PartnerScheduleModel(site.Spaces.Count > 0 ? site.Spaces[0].Site.Name : "", partner.Name,
+        return new PartnerScheduleModel(site.Site?.Name ?? "", partner.Name,
             first.ToDateTimeUnspecified().ToString("MMMM yyyy", culture), l["Print.PrintedOn", PdfDocuments.Stamp(clock.GetCurrentInstant(), site.Zone)],
             bookings.Select(b => new PartnerLine(b.Start.InZone(site.Zone).Date.ToDateTimeUnspecified().ToString("dddd d MMMM", culture),
                 $"{b.Start.InZone(site.Zone):HH:mm}–{b.End.InZone(site.Zone):HH:mm}", site.Resource(b.ResourceId)?.Resource.Name ?? "?",

@@ -24,7 +24,7 @@ public sealed class WeeklyPlanJob(CantinaOpsDb db, PrintQueries queries, AuditLo
         // The plans are printed in French, the site's language.
         using var french = Infrastructure.Localization.Use(Infrastructure.Localization.Culture("fr"));
         var plans = new List<StoredDocument>();
-        foreach (var space in await db.Spaces.AsNoTracking().OrderBy(s => s.Kind).ToListAsync(cancellationToken))
+        foreach (var space in await db.Spaces.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Kind).ToListAsync(cancellationToken))
         {
             var model = await queries.WeeklyPlanAsync(space.Id, nextMonday, cancellationToken);
             plans.Add(await StoreAsync($"weekly-plan:{space.Id}:{nextMonday:uuuu-MM-dd}", $"plan-{space.Name}-{nextMonday:uuuu-MM-dd}.pdf",

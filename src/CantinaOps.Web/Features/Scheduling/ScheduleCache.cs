@@ -30,7 +30,16 @@ public sealed class ScheduleCache(IClock clock, Microsoft.Extensions.Options.IOp
 
         public int SiteId { get; } = siteId;
         public Instant LoadedAt { get; } = loadedAt;
-        public IReadOnlyList<Space> Spaces { get; } = spaces;
+
+        /// <summary>The spaces in use: what families, the desk, partners and the API are offered. Retired ones are left out.</summary>
+        public IReadOnlyList<Space> Spaces { get; } = spaces.Where(s => s.IsActive).ToList();
+
+        /// <summary>Every space, retired ones included: for what bookings made there earlier are named and counted by.</summary>
+        public IReadOnlyList<Space> AllSpaces { get; } = spaces;
+
+        /// <summary>The site's own rules (quota tiers, closures, its name); null only for a site without any space.</summary>
+        public Site? Site { get; } = spaces.Count > 0 ? spaces[0].Site : null;
+
         public DateTimeZone Zone { get; } = spaces.Count > 0 ? spaces[0].Site.Zone : DateTimeZone.Utc;
 
         public SpaceSchedule Schedule(int spaceId) => _schedules[spaceId];

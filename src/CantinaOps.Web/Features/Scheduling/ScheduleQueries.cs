@@ -56,7 +56,7 @@ internal static class ScheduleQueries
         CantinaOps.Domain.Households.Household household, Instant inWeek, CancellationToken cancellationToken)
     {
         var week = await db.WeekBookingsAsync(site.Zone, household.Id, inWeek, cancellationToken);
-        var policy = new QuotaPolicy(site.Spaces.Count > 0 ? site.Spaces[0].Site.QuotaTiers : []);
+        var policy = new QuotaPolicy(site.Site?.QuotaTiers ?? []);
         return site.Spaces.Where(s => s.Kind != SpaceKind.ProfessionalKitchen).OrderBy(s => s.Kind).Select(s =>
             new WeekUsage(s, QuotaPolicy.Counted(site.QuotaWeek(s.Kind, week), site.Zone), policy.WeeklyLimit(s.Kind, household.Size))).ToList();
     }

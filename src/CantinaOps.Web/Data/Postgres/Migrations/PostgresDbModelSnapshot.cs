@@ -796,6 +796,11 @@ namespace CantinaOps.Web.Data.Postgres.Migrations
                     b.Property<int>("HorizonDays")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsActive")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 

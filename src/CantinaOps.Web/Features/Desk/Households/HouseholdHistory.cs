@@ -30,7 +30,7 @@ public sealed class HouseholdHistory(CantinaOpsDb db, ScheduleCache rules, ICloc
         Line ToLine(int id, Instant start, string? resource, BookingStatus status) => new(id, start.InZone(site.Zone).LocalDateTime, resource ?? "?", status);
 
         var today = site.Zone.Today(now);
-        var spaces = site.Spaces.ToDictionary(s => s.Id, s => s.Name);
+        var spaces = site.AllSpaces.ToDictionary(s => s.Id, s => s.Name);
         var wishes = await db.Waitlist.AsNoTracking().Where(w => w.HouseholdId == householdId && w.ClosedAt == null && w.Day >= today)
             .OrderBy(w => w.Day).Select(w => new { w.SpaceId, w.Day }).ToListAsync(cancellationToken);
         return new View(
